@@ -52,10 +52,7 @@ function seriesFrame(series: PromSeries, resultType: 'matrix' | 'vector'): DataF
   return {
     schema: {
       meta: { type: DataFrameType.TimeSeriesMulti, typeVersion: [0, 0], custom: { resultType } },
-      fields: [
-        timeSchema(),
-        goField('Value', FieldType.number, 'float64', sortedLabels(series.metric)),
-      ],
+      fields: [timeSchema(), goField('Value', FieldType.number, 'float64', sortedLabels(series.metric))],
     },
     data: { values: [samples.map(([t]) => toMillis(t)), samples.map(([, v]) => parsePromNumber(v))] },
   };
