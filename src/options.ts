@@ -19,9 +19,46 @@ export interface HistogramOptions {
   showHeatmap: boolean;
 }
 
+export type TopologyNodeKind = 'workload' | 'app' | 'versionedApp' | 'service';
+export type TopologyEdgeLabel = 'rate' | 'errors' | 'latency' | 'none';
+export type TopologyQueryRole = 'requests' | 'tcpBytes' | 'latency' | 'ignore';
+
+export interface TopologyOptions {
+  /** What one node stands for, as Kiali's graph types. */
+  nodeKind: TopologyNodeKind;
+  /** Put a service node between clients and the workloads behind it. */
+  serviceNodes: boolean;
+  /** Error share (0..1) of 5xx (and gRPC errors) from which an edge or node is degraded, resp. failing. */
+  errorDegraded: number;
+  errorFailure: number;
+  /** Count 4xx as errors in the health colour (always shown in the tooltip). */
+  count4xx: boolean;
+  /** p95 latency in ms from which an edge is degraded; 0 turns the latency rule off. */
+  latencyDegradedMs: number;
+  edgeLabel: TopologyEdgeLabel;
+  hideIdleEdges: boolean;
+  /** Namespaces drawn as one node each, as "cluster/namespace". */
+  collapsedNamespaces: string[];
+  /** Node positions the user dragged, in layout coordinates, keyed by node id; saved with the dashboard. */
+  pinned: Record<string, { x: number; y: number }>;
+  colorBlind: boolean;
+  animate: boolean;
+  /** Draw namespace boxes around their nodes. */
+  groupNamespaces: boolean;
+  /** Above this many nodes the graph is aggregated to namespaces, with a message. */
+  maxNodes: number;
+  /** What each query (by refId) holds, when neither __name__ nor the query text tells. */
+  queryRoles: Record<string, TopologyQueryRole>;
+  /** URL templates with ${namespace}, ${workload}, ${service}, ${app}, ${version}, ${cluster}; empty hides the link. */
+  serviceDashboardUrl: string;
+  workloadDashboardUrl: string;
+  tracesUrl: string;
+}
+
 export interface MeshPanelOptions {
   view: MeshView;
   histogram: HistogramOptions;
+  topology: TopologyOptions;
 }
 
 export const DEFAULT_OPTIONS: MeshPanelOptions = {
@@ -31,5 +68,25 @@ export const DEFAULT_OPTIONS: MeshPanelOptions = {
     shareBounds: [0.1, 0.5, 1, 3],
     percentiles: [0.5, 0.9, 0.99],
     showHeatmap: true,
+  },
+  topology: {
+    nodeKind: 'workload',
+    serviceNodes: false,
+    errorDegraded: 0.001,
+    errorFailure: 0.1,
+    count4xx: false,
+    latencyDegradedMs: 0,
+    edgeLabel: 'rate',
+    hideIdleEdges: false,
+    collapsedNamespaces: [],
+    pinned: {},
+    colorBlind: false,
+    animate: false,
+    groupNamespaces: true,
+    maxNodes: 10000,
+    queryRoles: {},
+    serviceDashboardUrl: '/d/meshscope-service?var-namespace=${namespace}&var-service=${service}',
+    workloadDashboardUrl: '/d/meshscope-workload?var-namespace=${namespace}&var-workload=${workload}',
+    tracesUrl: '',
   },
 };

@@ -1,5 +1,6 @@
 import { ViewDefinition } from '../components/viewDefinition';
-import { hasLabel } from '../data/frames';
+import { DEFAULT_OPTIONS } from '../options';
+import { describeProblems, histogramsFor } from './model';
 import { HistogramView } from './HistogramView';
 
 export const histogramView: ViewDefinition = {
@@ -7,11 +8,11 @@ export const histogramView: ViewDefinition = {
   expected: [
     'sum by (le) (rate(pilot_proxy_convergence_time_bucket[$__rate_interval])) — time series, table or heatmap format',
     'Several histograms at once: add labels besides le, e.g. sum by (le, revision) (…)',
+    'Every bucket up to le="+Inf", with at least one finite bound below it',
   ],
   check(series) {
-    return series.some((frame) => hasLabel(frame, 'le') || frame.fields.some((f) => /^[+-]?(\d|Inf)/.test(f.name)))
-      ? undefined
-      : `None of the ${series.length} frame(s) has an le label: these are not Prometheus histogram buckets.`;
+    // Problems do not depend on the percentile and share options, so the defaults are as good as the panel's.
+    return describeProblems(histogramsFor(series, DEFAULT_OPTIONS.histogram), series.length);
   },
   component: HistogramView,
 };
