@@ -1,0 +1,399 @@
+import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
+import { DEFAULT_OPTIONS, TopologyOptions } from '../../options';
+import { framesToGraph } from './framesToGraph';
+import { SeriesSample, seriesFrames, tableFrame, wideFrame } from './frameShapes';
+import { TopologyGraph } from './types';
+
+const opts = (over: Partial<TopologyOptions> = {}): TopologyOptions => ({ ...DEFAULT_OPTIONS.topology, ...over });
+
+const edge = (from: string, to: string, extra: Record<string, string> = {}, value = 1): SeriesSample => ({
+  labels: {
+    reporter: 'destination',
+    source_workload: from,
+    source_workload_namespace: 'shop',
+    source_app: from,
+    source_version: 'v1',
+    destination_workload: to,
+    destination_workload_namespace: 'shop',
+    destination_app: to,
+    destination_version: 'v1',
+    destination_service: `${to}.shop.svc.cluster.local`,
+    destination_service_name: to,
+    destination_service_namespace: 'shop',
+    request_protocol: 'http',
+    response_code: '200',
+    connection_security_policy: 'mutual_tls',
+    ...extra,
+  },
+  value,
+});
+
+const byId = (g: TopologyGraph) => Object.fromEntries(g.edges.map((e) => [e.id, e]));
+const nodeIds = (g: TopologyGraph) => g.nodes.map((n) => n.id);
+
+const shop: SeriesSample[] = [
+  edge('web', 'cart', {}, 8),
+  edge('web', 'cart', { response_code: '503' }, 2),
+  edge('web', 'cart', { reporter: 'source', connection_security_policy: 'unknown' }, 10),
+  edge('web', 'cart', { reporter: 'source', response_code: '503', connection_security_policy: 'unknown' }, 2),
+  edge('cart', 'db', { response_code: '404', connection_security_policy: 'none' }, 1),
+  edge('cart', 'db', {}, 3),
+];
+const WEB_CART = 'wl:/shop/web->wl:/shop/cart:http';
+const CART_DB = 'wl:/shop/cart->wl:/shop/db:http';
+
+describe('framesToGraph on Istio request series', () => {
+  it('keeps the destination reporter and computes rate, error share, 4xx share and mTLS share', () => {
+    const g = framesToGraph([tableFrame('A', shop)], opts());
+    expect(nodeIds(g)).toEqual(['wl:/shop/cart', 'wl:/shop/db', 'wl:/shop/web']);
+    const e = byId(g);
+    expect(e[WEB_CART]).toMatchObject({
+      rate: 10,
+      errorShare: 0.2,
+      mtlsShare: 1,
+      reporter: 'destination',
+      health: 'failure',
+    });
+    expect(e[CART_DB]).toMatchObject({
+      rate: 4,
+      errorShare: 0,
+      clientErrorShare: 0.25,
+      mtlsShare: 0.75,
+      health: 'healthy',
+    });
+    const cart = g.nodes.find((n) => n.id === 'wl:/shop/cart')!;
+    expect(cart).toMatchObject({ inRate: 10, outRate: 4, errorShare: 0.2, health: 'failure' });
+  });
+
+  it('falls back to the source reporter when the destination did not report, and then knows no mTLS share', () => {
+    const onlySource = shop.filter((s) => s.labels.reporter === 'source');
+    const e = byId(framesToGraph([tableFrame('A', onlySource)], opts()))[WEB_CART];
+    expect(e).toMatchObject({ rate: 12, reporter: 'source', mtlsShare: undefined });
+    expect(e.errorShare).toBeCloseTo(2 / 12, 12);
+  });
+
+  it('prefers the waypoint over the source in ambient meshes', () => {
+    const ambient = [edge('web', 'cart', { reporter: 'source' }, 5), edge('web', 'cart', { reporter: 'waypoint' }, 4)];
+    expect(byId(framesToGraph([tableFrame('A', ambient)], opts()))[WEB_CART]).toMatchObject({
+      rate: 4,
+      reporter: 'waypoint',
+    });
+  });
+
+  it.each([
+    ['table', () => [tableFrame('A', shop)]],
+    ['time series', () => seriesFrames('A', shop)],
+    ['time series over a range (latest value)', () => seriesFrames('A', shop, 5)],
+    ['wide', () => [wideFrame('A', shop)]],
+  ])('reads the %s shape to the same graph', (_, frames: () => DataFrame[]) => {
+    const g = framesToGraph(frames(), opts());
+    expect(byId(g)[WEB_CART]).toMatchObject({ rate: 10, errorShare: 0.2 });
+    expect(byId(g)[CART_DB]).toMatchObject({ rate: 4 });
+    expect(g.edges).toHaveLength(2);
+  });
+
+  it('counts gRPC error statuses and no-response code 0 as errors', () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('a', 'b', { request_protocol: 'grpc', grpc_response_status: '0' }, 3),
+          edge('a', 'b', { request_protocol: 'grpc', grpc_response_status: '14' }, 1),
+          edge('a', 'c', { response_code: '0', response_flags: 'DC' }, 1),
+          edge('a', 'c', {}, 1),
+        ]),
+      ],
+      opts()
+    );
+    expect(byId(g)['wl:/shop/a->wl:/shop/b:grpc'].errorShare).toBe(0.25);
+    expect(byId(g)['wl:/shop/a->wl:/shop/c:http'].errorShare).toBe(0.5);
+  });
+
+  it('keeps one edge per protocol and adds TCP bytes from the B query', () => {
+    const tcp = [
+      edge('cart', 'db', { request_protocol: 'tcp', response_code: '' }, 1000),
+      edge('cart', 'db', { request_protocol: 'tcp', reporter: 'source' }, 999),
+    ];
+    const g = framesToGraph([tableFrame('A', shop), tableFrame('B', tcp)], opts());
+    expect(byId(g)['wl:/shop/cart->wl:/shop/db:tcp']).toMatchObject({
+      bytesRate: 1000,
+      rate: 0,
+      health: 'none',
+      protocol: 'tcp',
+    });
+    expect(byId(g)[CART_DB].rate).toBe(4);
+  });
+});
+
+describe('query roles', () => {
+  const tcpSeries = [edge('cart', 'db', { request_protocol: 'tcp' }, 50)];
+  it('trusts __name__ over the refId', () => {
+    const named = tcpSeries.map((s) => ({ ...s, labels: { ...s.labels, __name__: 'istio_tcp_sent_bytes_total' } }));
+    expect(framesToGraph([tableFrame('A', named)], opts()).edges[0].bytesRate).toBe(50);
+  });
+  it('uses the panel mapping of refIds', () => {
+    const g = framesToGraph([tableFrame('X', tcpSeries)], opts({ queryRoles: { X: 'tcpBytes' } }));
+    expect(g.edges[0].bytesRate).toBe(50);
+  });
+  it('reads the metric from the executed query text', () => {
+    const frame = tableFrame('Q', tcpSeries);
+    frame.meta = { executedQueryString: 'Expr: sum by (x) (rate(istio_tcp_received_bytes_total[5m]))' };
+    expect(framesToGraph([frame], opts()).edges[0].bytesRate).toBe(50);
+  });
+  it('ignores queries it cannot place', () => {
+    const unnamed = [{ labels: { source_workload: 'a', destination_workload: 'b' }, value: 1 }];
+    expect(framesToGraph([tableFrame('Z', unnamed)], opts()).edges).toHaveLength(0);
+  });
+  it('reads le-labelled series as latency, not as requests', () => {
+    const buckets = [edge('web', 'cart', { le: '100' }, 5), edge('web', 'cart', { le: '+Inf' }, 10)];
+    const g = framesToGraph([tableFrame('A', shop), tableFrame('C', buckets)], opts());
+    expect(byId(g)[WEB_CART].rate).toBe(10);
+    expect(g.edges).toHaveLength(2);
+  });
+});
+
+describe('special nodes', () => {
+  const special = (g: TopologyGraph) => Object.fromEntries(g.nodes.map((n) => [n.id, n.special ?? n.kind]));
+  it('recognises unknown sources, gateways, waypoints, passthrough, blackhole and external services', () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('unknown', 'istio-ingressgateway', {
+            source_workload_namespace: 'unknown',
+            source_app: 'unknown',
+            destination_workload_namespace: 'istio-system',
+          }),
+          edge('istio-ingressgateway', 'web', { source_workload_namespace: 'istio-system' }),
+          edge('web', 'cart-waypoint', {}),
+          edge('web', 'unknown', {
+            destination_service: 'PassthroughCluster',
+            destination_service_name: 'PassthroughCluster',
+            destination_app: 'unknown',
+          }),
+          edge('web', 'unknown', {
+            destination_service: 'BlackHoleCluster',
+            destination_service_name: 'BlackHoleCluster',
+            destination_app: 'unknown',
+          }),
+          edge('web', 'unknown', {
+            destination_service: 'httpbin.org',
+            destination_service_name: 'httpbin.org',
+            destination_app: 'unknown',
+            reporter: 'source',
+          }),
+          edge('web', 'istio-egressgateway', { destination_workload_namespace: 'istio-system' }),
+        ]),
+      ],
+      opts()
+    );
+    expect(special(g)).toEqual({
+      'unknown:': 'unknown',
+      'wl:/istio-system/istio-ingressgateway': 'ingress',
+      'wl:/istio-system/istio-egressgateway': 'egress',
+      'wl:/shop/cart-waypoint': 'waypoint',
+      'wl:/shop/web': 'workload',
+      'passthrough:': 'passthrough',
+      'blackhole:': 'blackhole',
+      'external:httpbin.org': 'external',
+    });
+  });
+
+  it('draws a service node for requests that reached no workload', () => {
+    const unrouted = edge('web', 'unknown', {
+      destination_workload_namespace: 'unknown',
+      destination_service: 'cart.shop.svc.cluster.local',
+      destination_service_name: 'cart',
+      destination_app: 'unknown',
+      response_code: '503',
+      response_flags: 'NR',
+    });
+    const g = framesToGraph([tableFrame('A', [unrouted])], opts());
+    expect(g.edges.map((e) => e.id)).toEqual(['wl:/shop/web->svc:/shop/cart:http']);
+    expect(g.nodes.find((n) => n.id === 'svc:/shop/cart')).toMatchObject({
+      kind: 'service',
+      namespace: 'shop',
+      health: 'failure',
+    });
+  });
+});
+
+describe('node kinds and grouping', () => {
+  const versions = [
+    edge('web', 'cart-v1', { destination_app: 'cart' }, 1),
+    edge('web', 'cart-v2', { destination_app: 'cart', destination_version: 'v2' }, 3),
+  ];
+  it.each([
+    ['workload', ['wl:/shop/cart-v1', 'wl:/shop/cart-v2', 'wl:/shop/web']],
+    ['app', ['app:/shop/cart', 'app:/shop/web']],
+    ['versionedApp', ['vapp:/shop/cart/v1', 'vapp:/shop/cart/v2', 'vapp:/shop/web/v1']],
+    ['service', ['svc:/shop/cart', 'wl:/shop/web']],
+  ] as const)('groups %s nodes', (nodeKind, ids) => {
+    const g = framesToGraph(
+      [
+        tableFrame(
+          'A',
+          versions.map((v) => ({ ...v, labels: { ...v.labels, destination_service_name: 'cart' } }))
+        ),
+      ],
+      opts({ nodeKind })
+    );
+    expect(nodeIds(g)).toEqual(ids);
+    expect(g.edges.reduce((sum, e) => sum + e.rate, 0)).toBe(4);
+  });
+
+  it('injects service nodes between clients and workloads, carrying the same rate on both hops', () => {
+    const g = framesToGraph([tableFrame('A', [edge('web', 'cart', {}, 5)])], opts({ serviceNodes: true }));
+    expect(g.edges.map((e) => [e.id, e.rate])).toEqual([
+      ['svc:/shop/cart->wl:/shop/cart:http', 5],
+      ['wl:/shop/web->svc:/shop/cart:http', 5],
+    ]);
+  });
+
+  it('keeps clusters apart and collapses a namespace into one node', () => {
+    const multi = [
+      edge('web', 'cart', { source_cluster: 'east', destination_cluster: 'west' }, 2),
+      edge('cart', 'db', {}, 1),
+    ];
+    expect(nodeIds(framesToGraph([tableFrame('A', multi)], opts()))).toEqual([
+      'wl:/shop/cart',
+      'wl:/shop/db',
+      'wl:east/shop/web',
+      'wl:west/shop/cart',
+    ]);
+    const g = framesToGraph([tableFrame('A', shop)], opts({ collapsedNamespaces: ['/shop'] }));
+    expect(nodeIds(g)).toEqual(['ns:/shop']);
+    expect(g.edges).toEqual([expect.objectContaining({ source: 'ns:/shop', target: 'ns:/shop', rate: 14 })]);
+  });
+});
+
+describe('health thresholds', () => {
+  const at = (errors: number, over: Partial<TopologyOptions> = {}) =>
+    framesToGraph(
+      [tableFrame('A', [edge('a', 'b', {}, 100 - errors), edge('a', 'b', { response_code: '500' }, errors)])],
+      opts(over)
+    ).edges[0].health;
+  it.each([
+    [0, 'healthy'],
+    [1, 'degraded'],
+    [9, 'degraded'],
+    [10, 'failure'],
+  ])('%i%% errors is %s with the default thresholds', (errors, health) => {
+    expect(at(errors)).toBe(health);
+  });
+  it('follows the panel thresholds and counts 4xx only when asked', () => {
+    expect(at(5, { errorFailure: 0.05 })).toBe('failure');
+    expect(at(1, { errorDegraded: 0.02 })).toBe('healthy');
+    const clientErrors = [edge('a', 'b', {}, 50), edge('a', 'b', { response_code: '404' }, 50)];
+    expect(framesToGraph([tableFrame('A', clientErrors)], opts()).edges[0].health).toBe('healthy');
+    expect(framesToGraph([tableFrame('A', clientErrors)], opts({ count4xx: true })).edges[0].health).toBe('failure');
+  });
+  it('marks zero-rate edges idle', () => {
+    expect(framesToGraph([tableFrame('A', [edge('a', 'b', {}, 0)])], opts()).edges[0]).toMatchObject({
+      rate: 0,
+      health: 'idle',
+    });
+  });
+});
+
+describe('bad input', () => {
+  it('leaves out NaN, infinite and negative values, and series without endpoints, saying so', () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('a', 'b', {}, NaN),
+          edge('a', 'c', {}, -1),
+          edge('a', 'd', {}, Infinity),
+          edge('a', 'e', {}, 2),
+          { labels: { response_code: '200' }, value: 3 },
+        ]),
+      ],
+      opts()
+    );
+    expect(g.edges.map((e) => e.target)).toEqual(['wl:/shop/e']);
+    expect(g.notices).toEqual([
+      '3 series with a NaN, infinite or negative value were left out.',
+      '1 series without source or destination labels were left out.',
+    ]);
+  });
+  it('warns about double counting when the reporter label was summed away', () => {
+    const { reporter, ...labels } = edge('a', 'b').labels;
+    const g = framesToGraph([tableFrame('A', [{ labels, value: 1 }])], opts());
+    expect(reporter).toBe('destination');
+    expect(g.notices[0]).toMatch(/^1 series have no reporter label/);
+  });
+  it('keeps self-loops and survives missing labels and broken frames', () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('a', 'a', {}, 1),
+          { labels: { source_workload: 'x', destination_workload: 'y', response_code: '200' }, value: 1 },
+        ]),
+        { fields: undefined } as unknown as DataFrame,
+        null as unknown as DataFrame,
+        createDataFrame({ refId: 'A', fields: [{ name: 'Value', type: FieldType.number, values: ['oops', null] }] }),
+      ],
+      opts()
+    );
+    expect(g.notices).toEqual(['1 series with a NaN, infinite or negative value were left out.']);
+    expect(g.edges.map((e) => e.id)).toEqual(['wl://x->wl://y:http', 'wl:/shop/a->wl:/shop/a:http']);
+  });
+  it('aggregates 200,000 series to namespaces with a message', () => {
+    const series: SeriesSample[] = [];
+    for (let i = 0; i < 200_000; i++) {
+      series.push(
+        edge(
+          `w${i}`,
+          `w${(i * 7) % 200_000}`,
+          { source_workload_namespace: `ns${i % 40}`, destination_workload_namespace: `ns${(i * 7) % 40}` },
+          1
+        )
+      );
+    }
+    const g = framesToGraph([tableFrame('A', series)], opts());
+    expect(g.degraded).toMatch(/^200000 nodes exceed the limit of 10000: each namespace is drawn as one node/);
+    expect(g.nodes).toHaveLength(40);
+    expect(g.edges.reduce((sum, e) => sum + e.rate, 0)).toBe(200_000);
+  });
+});
+
+describe('Node Graph frames', () => {
+  const nodes = createDataFrame({
+    name: 'nodes',
+    fields: [
+      { name: 'id', type: FieldType.string, values: ['api', 'db', 'api'] },
+      { name: 'title', type: FieldType.string, values: ['<b>api</b>', 'db', 'dup'] },
+      { name: 'subtitle', type: FieldType.string, values: ['prod', 'prod', ''] },
+      { name: 'mainstat', type: FieldType.number, values: [12, 3, 0], config: { displayName: 'Requests per second' } },
+      { name: 'arc__success', type: FieldType.number, values: [0.8, 1, 0] },
+      { name: 'arc__failed', type: FieldType.number, values: [0.2, 0, 0] },
+    ],
+  });
+  const edges = createDataFrame({
+    name: 'edges',
+    fields: [
+      { name: 'id', type: FieldType.string, values: ['e1', 'e2'] },
+      { name: 'source', type: FieldType.string, values: ['api', 'client'] },
+      { name: 'target', type: FieldType.string, values: ['db', 'api'] },
+      { name: 'mainstat', type: FieldType.number, values: [40, 5], config: { displayName: 'Latency', unit: 'ms' } },
+      {
+        name: 'secondarystat',
+        type: FieldType.number,
+        values: [2.5, 12],
+        config: { displayName: 'Requests per second' },
+      },
+    ],
+  });
+  it('reads nodes, edges, arcs and stats, adds nodes named only by edges and drops duplicate ids', () => {
+    const g = framesToGraph([nodes, edges], opts());
+    expect(nodeIds(g)).toEqual(['api', 'client', 'db']);
+    expect(g.nodes[0]).toMatchObject({
+      label: '<b>api</b>',
+      namespace: 'prod',
+      errorShare: 0.2,
+      health: 'failure',
+      inRate: 12,
+      outRate: 2.5,
+    });
+    expect(byId(g).e1).toMatchObject({ source: 'api', target: 'db', rate: 2.5, p50: 40 });
+    expect(g.notices).toEqual(['1 rows with a duplicate id were left out.']);
+  });
+});

@@ -1,0 +1,33 @@
+import { TopologyOptions } from '../../options';
+import { Health } from './types';
+
+export interface HealthInput {
+  /** Requests/s, or bytes/s for TCP. */
+  traffic: number;
+  errorShare?: number;
+  clientErrorShare?: number;
+  p95?: number;
+}
+
+type Thresholds = Pick<TopologyOptions, 'errorDegraded' | 'errorFailure' | 'count4xx' | 'latencyDegradedMs'>;
+
+/** Kiali's rule with the panel's thresholds: failing at or above errorFailure, degraded from any share ≥ errorDegraded. */
+export function healthOf(input: HealthInput, t: Thresholds): Health {
+  if (!(input.traffic > 0)) {
+    return 'idle';
+  }
+  if (input.errorShare === undefined) {
+    return 'none';
+  }
+  const share = input.errorShare + (t.count4xx ? (input.clientErrorShare ?? 0) : 0);
+  if (share >= t.errorFailure) {
+    return 'failure';
+  }
+  if (share > 0 && share >= t.errorDegraded) {
+    return 'degraded';
+  }
+  if (t.latencyDegradedMs > 0 && input.p95 !== undefined && input.p95 >= t.latencyDegradedMs) {
+    return 'degraded';
+  }
+  return 'healthy';
+}
