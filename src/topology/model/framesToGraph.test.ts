@@ -124,6 +124,20 @@ describe('framesToGraph on Istio request series', () => {
   });
 });
 
+describe('latency', () => {
+  it("computes p50/p95/p99 from the preferred reporter's buckets as histogram_quantile does", () => {
+    const buckets = ['10', '100', '1000', '+Inf'].flatMap((le, i) => [
+      edge('web', 'cart', { le }, [40, 80, 100, 100][i]),
+      edge('web', 'cart', { le, reporter: 'source' }, [0, 0, 100, 100][i]),
+    ]);
+    const e = byId(framesToGraph([tableFrame('A', shop), tableFrame('C', buckets)], opts()))[WEB_CART];
+    expect(e.p50).toBeCloseTo(10 + (90 * 10) / 40, 10);
+    expect(e.p95).toBeCloseTo(100 + (900 * 15) / 20, 10);
+    expect(e.p99).toBeCloseTo(100 + (900 * 19) / 20, 10);
+    expect(e.latencyClamped).toBe(false);
+  });
+});
+
 describe('query roles', () => {
   const tcpSeries = [edge('cart', 'db', { request_protocol: 'tcp' }, 50)];
   it('trusts __name__ over the refId', () => {
@@ -146,7 +160,7 @@ describe('query roles', () => {
   it('reads le-labelled series as latency, not as requests', () => {
     const buckets = [edge('web', 'cart', { le: '100' }, 5), edge('web', 'cart', { le: '+Inf' }, 10)];
     const g = framesToGraph([tableFrame('A', shop), tableFrame('C', buckets)], opts());
-    expect(byId(g)[WEB_CART].rate).toBe(10);
+    expect(byId(g)[WEB_CART]).toMatchObject({ rate: 10, p50: 100, p95: 100, latencyClamped: true });
     expect(g.edges).toHaveLength(2);
   });
 });

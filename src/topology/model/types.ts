@@ -53,6 +53,8 @@ export interface TopologyEdge {
   p50?: number;
   p95?: number;
   p99?: number;
+  /** A percentile fell in the +Inf bucket: the value shown is a lower bound. */
+  latencyClamped?: boolean;
   /** TCP bytes per second, sent plus received. */
   bytesRate: number;
   /** Share (0..1) of requests whose connection_security_policy is mutual_tls; undefined when no reporter said. */
