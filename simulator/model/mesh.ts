@@ -1,0 +1,288 @@
+// Compiles a validated topology into pods, nodes, scrape targets and edges, and wires each new
+// series of an edge to the proxies that report it (spec §2.3 reporters, §3.1 ambient).
+import { HTTP_LABELS, MSG_LABELS, type Reporter, TCP_LABELS, ZTUNNEL_LABELS } from '../spec/labels';
+import { labelPairs } from '../render/text';
+import type { TrafficEntry } from '../render/proxy';
+import { CadvisorNode } from '../targets/cadvisor';
+import { IstiodPod } from '../targets/istiod';
+import { ZtunnelPod } from '../targets/ztunnel';
+import { workloadIndex } from '../topology/validate';
+import type { Topology, WorkloadMode, WorkloadSpec } from '../topology/types';
+import { hash32, kubeSuffix } from '../util/random';
+import { type EdgeBehaviour, EdgeRuntime, type MessageSeries, type Series } from './edge';
+import { connectionSecurityPolicy, envoyPeerLabels, type Hop, type Identity, identityOf, ztunnelLabels } from './identity';
+import { ProxyPod } from './proxy-pod';
+import type { PodInfo, ScrapeTarget } from './target';
+
+const PODS_PER_NODE = 25;
+const MiB = 1024 * 1024;
+
+export interface Workload {
+  key: string;
+  spec: WorkloadSpec;
+  mode: WorkloadMode;
+  identity: Identity;
+  pods: PodInfo[];
+  /** Envoy scrape targets (sidecar, gateway); empty for ambient workloads. */
+  proxies: ProxyPod[];
+  /** false while scaled to zero. */
+  up: boolean;
+  waypoint?: Workload;
+}
+
+export interface EnvoyObserver {
+  pod: ProxyPod;
+  reporter: Reporter;
+  share: number;
+  cluster: string;
+}
+
+export interface ZtunnelObserver {
+  ztunnel: ZtunnelPod;
+  reporter: 'source' | 'destination';
+  share: number;
+}
+
+export class Mesh {
+  readonly istioVersion: string;
+  readonly clusters: string[];
+  readonly workloads: Workload[] = [];
+  readonly edges: EdgeRuntime[] = [];
+  readonly targets: ScrapeTarget[] = [];
+  readonly istiods = new Map<string, IstiodPod>();
+  private readonly ztunnels = new Map<string, ZtunnelPod>();
+  private readonly cadvisors = new Map<string, CadvisorNode>();
+  private readonly nodesByCluster = new Map<string, string[]>();
+  private readonly podCountByCluster = new Map<string, number>();
+  private readonly edgeSource: Array<Workload | undefined> = [];
+  private readonly edgeDestination: Array<Workload | undefined> = [];
+
+  constructor(
+    readonly topology: Topology,
+    readonly seed: number,
+    readonly startedAt: number,
+  ) {
+    this.istioVersion = topology.istioVersion ?? '1.24.2';
+    this.clusters = topology.clusters ?? ['Kubernetes'];
+    const trustDomain = topology.trustDomain ?? 'cluster.local';
+    const ambient = new Set((topology.namespaces ?? []).filter((n) => n.ambient).map((n) => n.name));
+    const waypointNs = (topology.namespaces ?? []).filter((n) => n.waypoint).map((n) => n.name);
+
+    const workloadOf = (spec: WorkloadSpec, mode: WorkloadMode): Workload => {
+      const cluster = spec.cluster ?? this.clusters[0];
+      const w: Workload = { key: `${spec.namespace}/${spec.name}`, spec, mode, identity: identityOf(spec, cluster, trustDomain), pods: [], proxies: [], up: true };
+      this.podCountByCluster.set(cluster, (this.podCountByCluster.get(cluster) ?? 0) + (spec.replicas ?? 1));
+      return w;
+    };
+    for (const spec of topology.workloads) {
+      this.workloads.push(workloadOf(spec, spec.mode ?? (ambient.has(spec.namespace) ? 'ambient' : 'sidecar')));
+    }
+    const waypoints = new Map<string, Workload>();
+    for (const ns of waypointNs) {
+      const cluster = this.workloads.find((w) => w.spec.namespace === ns)?.identity.cluster ?? this.clusters[0];
+      const wp = workloadOf({ name: 'waypoint', namespace: ns, cluster, app: 'waypoint', serviceAccount: 'waypoint', port: 15008 }, 'sidecar');
+      waypoints.set(ns, wp);
+      this.workloads.push(wp);
+    }
+    for (const w of this.workloads) {
+      w.waypoint = w.mode === 'ambient' ? waypoints.get(w.spec.namespace) : undefined;
+    }
+    this.layOutNodes(ambient.size > 0);
+    const serviceCount = new Set(this.workloads.map((w) => w.identity.serviceFqdn)).size;
+    for (const w of this.workloads) {
+      this.createPods(w, serviceCount);
+    }
+    this.createControlPlane(serviceCount);
+
+    const resolve = workloadIndex(topology);
+    topology.edges.forEach((spec, i) => {
+      const src = spec.source === 'unknown' ? undefined : this.workloads[resolve(spec.source) as number];
+      const dst = spec.destination === undefined ? undefined : this.workloads[resolve(spec.destination) as number];
+      this.edgeSource[i] = src;
+      this.edgeDestination[i] = dst;
+      const id = `${src?.key ?? 'unknown'}->${dst?.key ?? spec.egress?.host}`;
+      const hopFor = (b: EdgeBehaviour): Hop => ({
+        source: src?.identity,
+        destination: dst?.identity,
+        egress: spec.egress,
+        destinationDown: b.destinationDown,
+        mtls: b.mtls,
+        peerMetadata: spec.protocol !== 'tcp' || b.mtls,
+      });
+      this.edges.push(new EdgeRuntime(i, id, spec, hopFor, { series: (e, s) => this.attach(e, s), messages: (e, m) => this.attachMessages(e, m) }, seed, startedAt));
+    });
+  }
+
+  sourceOf(edge: EdgeRuntime): Workload | undefined {
+    return this.edgeSource[edge.index];
+  }
+
+  destinationOf(edge: EdgeRuntime): Workload | undefined {
+    return this.edgeDestination[edge.index];
+  }
+
+  findWorkload(ref: string): Workload | undefined {
+    return this.workloads.find((w) => w.key === ref) ?? this.workloads.find((w) => w.spec.name === ref);
+  }
+
+  findEdge(ref: string): EdgeRuntime | undefined {
+    return /^\d+$/.test(ref) ? this.edges[Number(ref)] : this.edges.find((e) => e.id === ref);
+  }
+
+  advance(now: number): void {
+    for (const e of this.edges) {
+      e.advance(now);
+    }
+  }
+
+  proxyCount(cluster: string): number {
+    return this.workloads.filter((w) => w.up && w.identity.cluster === cluster).reduce((n, w) => n + w.proxies.length, 0);
+  }
+
+  private layOutNodes(ambient: boolean): void {
+    for (const cluster of this.clusters) {
+      const count = Math.max(2, Math.ceil((this.podCountByCluster.get(cluster) ?? 0) / PODS_PER_NODE));
+      const nodes = Array.from({ length: count }, (_, i) => `${cluster}-worker-${kubeSuffix(`${this.seed}/${cluster}/${i}`, 5)}`);
+      this.nodesByCluster.set(cluster, nodes);
+      for (const node of nodes) {
+        const cadvisor = new CadvisorNode(cluster, node, this.istioVersion, this.startedAt);
+        this.cadvisors.set(node, cadvisor);
+        this.targets.push(cadvisor);
+        if (ambient) {
+          const pod = this.podInfo(cluster, node, 'istio-system', `ztunnel-${kubeSuffix(`${this.seed}/${node}/zt`, 5)}`, 'istio-proxy', { app: 'ztunnel' });
+          const zt = new ZtunnelPod(pod, this.istioVersion, () => this.workloadsOnNode(node), this.startedAt);
+          this.ztunnels.set(node, zt);
+          this.targets.push(zt);
+          cadvisor.containers.push({ pod, up: () => true, cores: () => 0.002 + 0.0002 * zt.entries.length, memoryBytes: () => 18 * MiB + zt.entries.length * 20_000 });
+        }
+      }
+    }
+  }
+
+  private workloadsOnNode(node: string): number {
+    return this.workloads.filter((w) => w.up && w.mode === 'ambient' && w.pods.some((p) => p.node === node)).length;
+  }
+
+  private nodeFor(cluster: string, key: string): string {
+    const nodes = this.nodesByCluster.get(cluster) ?? [];
+    return nodes[hash32(key, this.seed) % nodes.length];
+  }
+
+  private podInfo(cluster: string, node: string, namespace: string, name: string, container: string, labels: Record<string, string>): PodInfo {
+    return { name, namespace, cluster, node, container, labels };
+  }
+
+  private createPods(w: Workload, serviceCount: number): void {
+    const rs = kubeSuffix(`${this.seed}/${w.key}/rs`, 10);
+    const labels: Record<string, string> = {};
+    if (w.spec.app) {
+      labels.app = w.spec.app;
+    }
+    if (w.spec.version) {
+      labels.version = w.spec.version;
+    }
+    for (let i = 0; i < (w.spec.replicas ?? 1); i++) {
+      const name = `${w.spec.name}-${rs}-${kubeSuffix(`${this.seed}/${w.key}/${i}`, 5)}`;
+      const pod = this.podInfo(w.identity.cluster, this.nodeFor(w.identity.cluster, name), w.spec.namespace, name, w.mode === 'ambient' ? w.spec.name : 'istio-proxy', labels);
+      w.pods.push(pod);
+      if (w.mode === 'ambient') {
+        continue;
+      }
+      const proxy = new ProxyPod(pod, w.spec, () => w.up, this.istioVersion, serviceCount, this.startedAt);
+      w.proxies.push(proxy);
+      this.targets.push(proxy);
+      this.cadvisors.get(pod.node)?.containers.push({
+        pod,
+        up: () => w.up,
+        cores: () => 0.004 + 0.0008 * proxy.load(),
+        memoryBytes: () => 42 * MiB + (proxy.http.length + proxy.tcp.length) * 150_000,
+      });
+    }
+  }
+
+  private createControlPlane(serviceCount: number): void {
+    for (const cluster of this.clusters) {
+      const name = `istiod-${kubeSuffix(`${this.seed}/${cluster}/istiod`, 10)}-${kubeSuffix(`${this.seed}/${cluster}/istiod/0`, 5)}`;
+      const pod = this.podInfo(cluster, this.nodeFor(cluster, name), 'istio-system', name, 'discovery', { app: 'istiod' });
+      const proxies = () => this.proxyCount(cluster);
+      const istiod = new IstiodPod(pod, this.istioVersion, { proxies, services: serviceCount, virtualServices: Math.ceil(serviceCount / 3) }, this.startedAt, hash32(name, this.seed));
+      this.istiods.set(cluster, istiod);
+      this.targets.push(istiod);
+      this.cadvisors.get(pod.node)?.containers.push({ pod, up: () => true, cores: () => 0.01 + 0.0005 * proxies(), memoryBytes: () => 120 * MiB + proxies() * 600_000 });
+    }
+  }
+
+  /** Envoy proxies that report a series of this edge, with the pod's share of it. */
+  private envoyObservers(edge: EdgeRuntime, hop: Hop): EnvoyObserver[] {
+    const out: EnvoyObserver[] = [];
+    const src = this.sourceOf(edge);
+    const dst = this.destinationOf(edge);
+    const spread = (w: Workload, reporter: Reporter, cluster: string) => {
+      for (const pod of w.proxies) {
+        out.push({ pod, reporter, share: 1 / w.proxies.length, cluster });
+      }
+    };
+    if (src && src.mode !== 'ambient') {
+      const cluster = edge.spec.egress?.cluster ?? `outbound|${dst?.identity.port}||${dst?.identity.serviceFqdn}`;
+      spread(src, 'source', cluster);
+    }
+    if (dst && !hop.destinationDown) {
+      if (dst.mode !== 'ambient') {
+        spread(dst, 'destination', `inbound|${dst.identity.port}||`);
+      } else if (dst.waypoint) {
+        spread(dst.waypoint, 'waypoint', `inbound-vip|${dst.identity.port}|http|${dst.identity.serviceFqdn}`);
+      }
+    }
+    return out;
+  }
+
+  /** ztunnels on the nodes of an ambient end, weighted by how many of its pods each node hosts. */
+  private ztunnelObservers(edge: EdgeRuntime, hop: Hop): ZtunnelObserver[] {
+    const out: ZtunnelObserver[] = [];
+    const onNodes = (w: Workload | undefined, reporter: 'source' | 'destination') => {
+      if (w?.mode !== 'ambient') {
+        return;
+      }
+      for (const pod of w.pods) {
+        const ztunnel = this.ztunnels.get(pod.node);
+        if (ztunnel) {
+          out.push({ ztunnel, reporter, share: 1 / w.pods.length });
+        }
+      }
+    };
+    onNodes(this.sourceOf(edge), 'source');
+    if (!hop.destinationDown) {
+      onNodes(this.destinationOf(edge), 'destination');
+    }
+    return out;
+  }
+
+  private attach(edge: EdgeRuntime, s: Series): void {
+    const tcp = edge.spec.protocol === 'tcp';
+    for (const o of this.envoyObservers(edge, s.hop)) {
+      const values: Record<string, string> = {
+        reporter: o.reporter,
+        ...envoyPeerLabels(s.hop, o.reporter),
+        request_protocol: edge.spec.protocol,
+        response_code: s.outcome.code,
+        grpc_response_status: s.outcome.grpcStatus,
+        response_flags: s.outcome.flags,
+        connection_security_policy: connectionSecurityPolicy(s.hop, o.reporter),
+      };
+      const entry: TrafficEntry = { series: s, labels: labelPairs(tcp ? TCP_LABELS : HTTP_LABELS, values), share: o.share, rate: () => edge.rateOf(s) };
+      o.pod.add(tcp ? 'tcp' : 'http', entry, { reporter: o.reporter, cluster: o.cluster });
+    }
+    for (const o of this.ztunnelObservers(edge, s.hop)) {
+      const values = ztunnelLabels(s.hop, o.reporter);
+      values.response_flags = s.outcome.flags === 'UF' ? 'CONNECT' : '-';
+      o.ztunnel.entries.push({ series: s, labels: Object.fromEntries(ZTUNNEL_LABELS.map((n) => [n, values[n]])), share: o.share });
+    }
+  }
+
+  private attachMessages(edge: EdgeRuntime, m: MessageSeries): void {
+    for (const o of this.envoyObservers(edge, m.hop)) {
+      const values = { reporter: o.reporter, ...envoyPeerLabels(m.hop, o.reporter) };
+      o.pod.messages.push({ series: m, labels: labelPairs(MSG_LABELS, values), share: o.share });
+    }
+  }
+}

@@ -1,0 +1,40 @@
+// A scrape target: one simulated pod (or one node's kubelet) served at its own path.
+
+export const TEXT_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+export interface PodInfo {
+  name: string;
+  namespace: string;
+  cluster: string;
+  node: string;
+  /** Container Prometheus' pod scrape lands on: istio-proxy for proxies, discovery for istiod. */
+  container: string;
+  /** Pod labels that reach target labels through Istio's labelmap (app, version). */
+  labels: Record<string, string>;
+}
+
+export interface ScrapeTarget {
+  /** URL path the simulator serves this target at (also its `__metrics_path__`). */
+  readonly path: string;
+  /** Target labels a Kubernetes scrape would attach. */
+  readonly targetLabels: Record<string, string>;
+  readonly contentType: string;
+  /** false while the pod does not exist (scaled to zero); it then leaves /sd and answers 404. */
+  visible(): boolean;
+  render(now: number): string | Promise<string>;
+}
+
+export function podTargetLabels(pod: PodInfo): Record<string, string> {
+  return {
+    job: 'kubernetes-pods',
+    cluster: pod.cluster,
+    namespace: pod.namespace,
+    pod: pod.name,
+    container: pod.container,
+    ...pod.labels,
+  };
+}
+
+export function podPath(pod: PodInfo, endpoint: string): string {
+  return `/clusters/${pod.cluster}/namespaces/${pod.namespace}/pods/${pod.name}${endpoint}`;
+}

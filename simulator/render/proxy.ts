@@ -1,0 +1,181 @@
+// Exposition of one Envoy-based pod (sidecar, gateway or waypoint) as pilot-agent's merged :15020
+// scrape serves it: the agent's istio_agent_* block, then Envoy's /stats/prometheus body.
+//
+// Written by hand rather than with prom-client because (1) each pod is its own scrape target and
+// 2,000 prom-client registries re-validating labels on every scrape cannot render in well under a
+// second, (2) Envoy prints no # HELP and prints `{}` on label-less samples, and (3) the istio_*
+// label order must be Istio's, so label strings are precomputed once per series.
+import { ENVOY_DEFAULT_BUCKETS } from '../spec/buckets';
+import {
+  ISTIO_BUILD,
+  REQUEST_BYTES,
+  REQUEST_DURATION,
+  REQUEST_MESSAGES,
+  REQUESTS_TOTAL,
+  RESPONSE_BYTES,
+  RESPONSE_MESSAGES,
+  TCP_CLOSED,
+  TCP_OPENED,
+  TCP_RECEIVED,
+  TCP_SENT,
+} from '../spec/istio-metrics';
+import type { HistogramAccumulator } from '../model/accumulators';
+import type { MessageSeries, Series } from '../model/edge';
+import { formatLe, formatValue, typeLine } from './text';
+
+export interface TrafficEntry {
+  series: Series;
+  labels: string;
+  /** This pod's share of the edge (1 / replicas, or a node's share for ztunnel). */
+  share: number;
+  /** The edge's current rate for this series' outcome, per second. */
+  rate: () => number;
+}
+
+export interface MessageEntry {
+  series: MessageSeries;
+  labels: string;
+  share: number;
+}
+
+/** A sample line with a precomputed `name{labels` prefix; the writer adds `}` or `,le=…}`. */
+const BUCKET_SUFFIXES = [...ENVOY_DEFAULT_BUCKETS, Infinity].map((b) => `,le="${formatLe(b)}"} `);
+
+export type FamilyType = 'counter' | 'gauge' | 'histogram';
+
+/**
+ * One Envoy stat family. `sortKey` is the tag-extracted internal stat name: Envoy groups families
+ * counters → gauges → histograms and orders each group by that name (spec §1), which is why
+ * istio_requests_total sits between envoy_cluster_manager_* and envoy_listener_manager_*.
+ */
+export interface EnvoyFamily {
+  name: string;
+  type: FamilyType;
+  sortKey: string;
+  /** Appends the sample lines (without # TYPE); returns false when the family has no samples. */
+  write(out: string[]): boolean;
+}
+
+const TYPE_RANK: Record<FamilyType, number> = { counter: 0, gauge: 1, histogram: 2 };
+
+/** Merges families of the same name (default and extended stats share some) and sorts them. */
+export function arrangeFamilies(families: EnvoyFamily[]): EnvoyFamily[] {
+  const byName = new Map<string, EnvoyFamily[]>();
+  for (const f of families) {
+    byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  }
+  const merged = [...byName.values()].map((group): EnvoyFamily =>
+    group.length === 1
+      ? group[0]
+      : {
+          ...group[0],
+          write(out) {
+            let any = false;
+            for (const f of group) {
+              any = f.write(out) || any;
+            }
+            return any;
+          },
+        },
+  );
+  return merged.sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+}
+
+export function writeFamilies(families: readonly EnvoyFamily[], out: string[]): void {
+  for (const f of families) {
+    const start = out.length;
+    out.push(typeLine(f.name, f.type));
+    if (!f.write(out)) {
+      out.length = start;
+    }
+  }
+}
+
+function counterFamily(name: string, entries: readonly TrafficEntry[], value: (s: Series) => number): EnvoyFamily {
+  return {
+    name,
+    type: 'counter',
+    sortKey: `istiocustom.${name}`,
+    write(out) {
+      for (const e of entries) {
+        out.push(`${name}{${e.labels}} ${Math.floor(value(e.series) * e.share)}\n`);
+      }
+      return entries.length > 0;
+    },
+  };
+}
+
+function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (s: Series) => HistogramAccumulator | undefined): EnvoyFamily {
+  const bucketName = `${name}_bucket{`;
+  return {
+    name,
+    type: 'histogram',
+    sortKey: `istiocustom.${name}`,
+    write(out) {
+      let any = false;
+      for (const e of entries) {
+        const h = pick(e.series);
+        if (!h) {
+          continue;
+        }
+        any = true;
+        const total = e.series.total;
+        const count = Math.floor(total * e.share);
+        const prefix = bucketName + e.labels;
+        for (let i = 0; i < ENVOY_DEFAULT_BUCKETS.length; i++) {
+          out.push(prefix + BUCKET_SUFFIXES[i] + Math.floor(h.bucket(i, total) * e.share) + '\n');
+        }
+        out.push(prefix + BUCKET_SUFFIXES[ENVOY_DEFAULT_BUCKETS.length] + count + '\n');
+        out.push(`${name}_sum{${e.labels}} ${formatValue(h.sum(total) * e.share)}\n${name}_count{${e.labels}} ${count}\n`);
+      }
+      return any;
+    },
+  };
+}
+
+function messageFamily(name: string, entries: readonly MessageEntry[], value: (m: MessageSeries) => number): EnvoyFamily {
+  return {
+    name,
+    type: 'counter',
+    sortKey: `istiocustom.${name}`,
+    write(out) {
+      for (const e of entries) {
+        out.push(`${name}{${e.labels}} ${Math.floor(value(e.series) * e.share)}\n`);
+      }
+      return entries.length > 0;
+    },
+  };
+}
+
+/** The ten istio_* standard metric families over a pod's traffic entries, plus istio_build. */
+export function istioFamilies(http: TrafficEntry[], tcp: TrafficEntry[], messages: MessageEntry[], istioVersion: string): EnvoyFamily[] {
+  return [
+    counterFamily(REQUESTS_TOTAL, http, (s) => s.total),
+    histogramFamily(REQUEST_DURATION, http, (s) => s.duration),
+    histogramFamily(REQUEST_BYTES, http, (s) => s.requestSize),
+    histogramFamily(RESPONSE_BYTES, http, (s) => s.responseSize),
+    messageFamily(REQUEST_MESSAGES, messages, (m) => m.requests),
+    messageFamily(RESPONSE_MESSAGES, messages, (m) => m.responses),
+    counterFamily(TCP_OPENED, tcp, (s) => s.total),
+    counterFamily(TCP_CLOSED, tcp, (s) => s.closed),
+    counterFamily(TCP_SENT, tcp, (s) => s.sentBytes),
+    counterFamily(TCP_RECEIVED, tcp, (s) => s.receivedBytes),
+    staticFamily(ISTIO_BUILD, 'gauge', 'istio.build', () => [[`component="proxy",tag="${istioVersion}"`, 1]]),
+  ];
+}
+
+/** A family whose samples come from a function returning [labels, value] pairs. */
+export function staticFamily(name: string, type: FamilyType, sortKey: string, samples: () => Array<[string, number]>): EnvoyFamily {
+  return {
+    name,
+    type,
+    sortKey,
+    write(out) {
+      const s = samples();
+      for (const [labels, v] of s) {
+        out.push(`${name}{${labels}} ${formatValue(v)}\n`);
+      }
+      return s.length > 0;
+    },
+  };
+}

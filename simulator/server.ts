@@ -1,0 +1,115 @@
+// The simulator's HTTP API. Routes:
+//   GET  /sd                      Prometheus HTTP service discovery: every visible target
+//   GET  <target path>            a target's exposition (paths are listed in /sd as __metrics_path__)
+//   GET  /truth                   ground truth (truth.ts)
+//   GET  /scenarios               active scenarios and the names available
+//   POST /scenarios               start one: {"name":"error-spike","edge":"bookinfo/a->bookinfo/b","errorRate":0.5}
+//   DELETE /scenarios/<id>        stop one; DELETE /scenarios stops all
+//   GET  /prometheus.yml          a Prometheus config scraping this simulator
+//   GET  /-/healthy
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Mesh } from './model/mesh';
+import type { ScrapeTarget } from './model/target';
+import { prometheusConfig } from './prometheus-config';
+import { SCENARIO_NAMES, ScenarioError, type ScenarioRequest, type Scenarios } from './scenarios';
+import { truthOf } from './truth';
+
+export interface ServerContext {
+  mesh: Mesh;
+  scenarios: Scenarios;
+  now: () => number;
+  /** host:port Prometheus should scrape, as written into /sd. */
+  address: () => string;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+export function sdDocument(targets: readonly ScrapeTarget[], address: string): Array<{ targets: string[]; labels: Record<string, string> }> {
+  return targets.filter((t) => t.visible()).map((t) => ({ targets: [address], labels: { __metrics_path__: t.path, ...t.targetLabels } }));
+}
+
+export function createSimulatorServer(ctx: ServerContext): Server {
+  const byPath = new Map(ctx.mesh.targets.map((t) => [t.path, t]));
+  const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value, null, 1));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const target = byPath.get(path);
+    if (target && req.method === 'GET') {
+      if (!target.visible()) {
+        return send(res, 404, 'pod does not exist (scaled to zero)\n', 'text/plain');
+      }
+      const now = ctx.now();
+      ctx.mesh.advance(now);
+      // Render fully before writing: a failure then becomes a 500, never a truncated exposition.
+      const body = await target.render(now);
+      return send(res, 200, body, target.contentType);
+    }
+    if (path === '/sd') {
+      return json(res, 200, sdDocument(ctx.mesh.targets, ctx.address()));
+    }
+    if (path === '/truth') {
+      const now = ctx.now();
+      return json(res, 200, truthOf(ctx.mesh, ctx.scenarios.list(), now));
+    }
+    if (path === '/prometheus.yml') {
+      return send(res, 200, prometheusConfig({ simulatorUrl: `http://${ctx.address()}` }), 'text/yaml');
+    }
+    if (path === '/-/healthy') {
+      return send(res, 200, 'ok\n', 'text/plain');
+    }
+    if (path === '/scenarios' && req.method === 'GET') {
+      return json(res, 200, { available: SCENARIO_NAMES, active: ctx.scenarios.list() });
+    }
+    if (path === '/scenarios' && req.method === 'POST') {
+      let body: ScenarioRequest;
+      try {
+        body = JSON.parse(await readBody(req)) as ScenarioRequest;
+      } catch {
+        return json(res, 400, { error: 'body: must be JSON like {"name":"error-spike","edge":"..."}' });
+      }
+      try {
+        return json(res, 201, ctx.scenarios.start(body, ctx.now()));
+      } catch (err) {
+        if (err instanceof ScenarioError) {
+          return json(res, 400, { error: err.message });
+        }
+        throw err;
+      }
+    }
+    if (path === '/scenarios' && req.method === 'DELETE') {
+      ctx.scenarios.clear(ctx.now());
+      return json(res, 200, { active: [] });
+    }
+    const del = /^\/scenarios\/(\d+)$/.exec(path);
+    if (del && req.method === 'DELETE') {
+      const stopped = ctx.scenarios.stop(Number(del[1]), ctx.now());
+      return json(res, stopped ? 200 : 404, { active: ctx.scenarios.list() });
+    }
+    return send(res, 404, 'not found\n', 'text/plain');
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) {
+        send(res, 500, `simulator error: ${(err as Error).message}\n`, 'text/plain');
+      } else {
+        res.destroy();
+      }
+    });
+  });
+}

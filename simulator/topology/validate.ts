@@ -1,0 +1,124 @@
+// Validation of user topologies: structural rules from the JSON Schema, then the cross-references a
+// schema cannot express. Every message starts with the path of the offending field.
+import Ajv, { type ErrorObject } from 'ajv';
+import { topologySchema } from './schema';
+import type { Topology } from './types';
+
+export class TopologyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid topology:\n  ${problems.join('\n  ')}`);
+    this.name = 'TopologyError';
+  }
+}
+
+const validateSchema = new Ajv({ allErrors: true, strict: true }).compile(topologySchema);
+
+/** "/edges/3/protocol" -> "edges[3].protocol" */
+function fieldPath(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  if (extra) {
+    parts.push(extra);
+  }
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '') || '(root)';
+}
+
+function describe(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'enum':
+      return `${fieldPath(e.instancePath)}: must be one of ${(e.params.allowedValues as string[]).join(', ')}`;
+    case 'required':
+      return `${fieldPath(e.instancePath, e.params.missingProperty as string)}: is required`;
+    case 'additionalProperties':
+      return `${fieldPath(e.instancePath, e.params.additionalProperty as string)}: is not a known field`;
+    case 'pattern':
+      return `${fieldPath(e.instancePath)}: must be a lower-case DNS label (a-z, 0-9, '-', '.')`;
+    default:
+      return `${fieldPath(e.instancePath)}: ${e.message ?? 'is invalid'}`;
+  }
+}
+
+/** Resolves "ns/name" or a unique "name" to a workload index, or undefined. */
+export function workloadIndex(t: Topology): (ref: string) => number | 'ambiguous' | undefined {
+  const byRef = new Map<string, number | 'ambiguous'>();
+  t.workloads.forEach((w, i) => {
+    byRef.set(`${w.namespace}/${w.name}`, i);
+    byRef.set(w.name, byRef.has(w.name) ? 'ambiguous' : i);
+  });
+  return (ref) => byRef.get(ref);
+}
+
+function crossCheck(t: Topology): string[] {
+  const problems: string[] = [];
+  const clusters = t.clusters ?? ['Kubernetes'];
+  const namespaces = new Map((t.namespaces ?? []).map((n) => [n.name, n]));
+  (t.namespaces ?? []).forEach((n, i) => {
+    if (n.waypoint && !n.ambient) {
+      problems.push(`namespaces[${i}].waypoint: needs ambient: true`);
+    }
+  });
+  const seen = new Set<string>();
+  t.workloads.forEach((w, i) => {
+    const key = `${w.namespace}/${w.name}`;
+    if (seen.has(key)) {
+      problems.push(`workloads[${i}].name: duplicate workload ${key}`);
+    }
+    seen.add(key);
+    if (w.cluster !== undefined && !clusters.includes(w.cluster)) {
+      problems.push(`workloads[${i}].cluster: must be one of ${clusters.join(', ')}`);
+    }
+    const ambientNs = namespaces.get(w.namespace)?.ambient === true;
+    if (w.mode === 'ambient' && !ambientNs) {
+      problems.push(`workloads[${i}].mode: ambient needs namespace ${w.namespace} listed with ambient: true`);
+    }
+    if (w.mode === 'sidecar' && ambientNs) {
+      problems.push(`workloads[${i}].mode: namespace ${w.namespace} is ambient, sidecars are not injected there`);
+    }
+  });
+  const resolve = workloadIndex(t);
+  const check = (path: string, ref: string): number | undefined => {
+    const i = resolve(ref);
+    if (i === undefined) {
+      problems.push(`${path}: unknown workload "${ref}"`);
+    } else if (i === 'ambiguous') {
+      problems.push(`${path}: "${ref}" matches several workloads, write namespace/name`);
+    } else {
+      return i;
+    }
+    return undefined;
+  };
+  t.edges.forEach((e, i) => {
+    if (e.source !== 'unknown') {
+      check(`edges[${i}].source`, e.source);
+    }
+    if ((e.destination === undefined) === (e.egress === undefined)) {
+      problems.push(`edges[${i}].destination: exactly one of destination and egress is required`);
+    } else if (e.destination !== undefined) {
+      const d = check(`edges[${i}].destination`, e.destination);
+      if (d !== undefined && t.workloads[d].mode === 'gateway') {
+        problems.push(`edges[${i}].destination: gateways only originate traffic in this model`);
+      }
+    } else if (e.source === 'unknown') {
+      problems.push(`edges[${i}].egress: egress needs a source workload inside the mesh`);
+    }
+    if (e.latency && e.latency.p90 < e.latency.p50) {
+      problems.push(`edges[${i}].latency.p90: must be >= p50`);
+    }
+    if (e.messagesPerRequest !== undefined && e.protocol !== 'grpc') {
+      problems.push(`edges[${i}].messagesPerRequest: only applies to protocol grpc`);
+    }
+  });
+  return problems;
+}
+
+/** Throws TopologyError listing every problem; returns the input typed as a Topology otherwise. */
+export function validateTopology(input: unknown): Topology {
+  if (!validateSchema(input)) {
+    throw new TopologyError((validateSchema.errors ?? []).map(describe));
+  }
+  const t = input as Topology;
+  const problems = crossCheck(t);
+  if (problems.length > 0) {
+    throw new TopologyError(problems);
+  }
+  return t;
+}
