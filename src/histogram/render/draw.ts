@@ -1,0 +1,147 @@
+/**
+ * Canvas drawing of one histogram: the range distribution with percentile markers and the heatmap with
+ * percentile lines. All geometry comes from the pure helpers beside this file; this file only paints.
+ */
+
+import { HistogramScale } from '../../options';
+import { Histogram } from '../model';
+import { BucketAxis } from './axis';
+import { distributionBars } from './distribution';
+import { columnLevels, paintHeatmap, rowBuckets, stepColumns } from './heatmap';
+import { chartLayout, ChartLayout, Rect, TICK_SPACE } from './layout';
+
+export interface Palette {
+  text: string;
+  grid: string;
+  bar: string;
+  /** The +Inf bucket, drawn apart: its observations are only known to be above the top bound. */
+  overflow: string;
+  /** Heatmap colours by level, from colorRamp. */
+  heat: Uint32Array;
+  /** One per configured percentile, in order. */
+  percentiles: string[];
+  font: string;
+}
+
+export interface RenderOptions {
+  width: number;
+  height: number;
+  scale: HistogramScale;
+  showHeatmap: boolean;
+  /** Device pixels per CSS pixel: the heatmap image is written in device pixels, which no transform scales. */
+  pixelRatio: number;
+  /** Tick label text for a bound, in the field's unit. */
+  formatBound(value: number): string;
+}
+
+/**
+ * Draws a histogram into a canvas of options.width × options.height CSS pixels (the canvas itself being
+ * pixelRatio times larger); returns the layout used, for hit-testing.
+ */
+export function renderHistogram(ctx: CanvasRenderingContext2D, h: Histogram, options: RenderOptions, palette: Palette): ChartLayout {
+  const layout = chartLayout(h.bounds, options.scale, options.width, options.height, options.showHeatmap);
+  ctx.setTransform(options.pixelRatio, 0, 0, options.pixelRatio, 0, 0);
+  ctx.clearRect(0, 0, options.width, options.height);
+  ctx.font = palette.font;
+  drawDistribution(ctx, h, layout, palette);
+  drawValueTicks(ctx, h.bounds, layout.valueAxis, layout.distribution, options.formatBound, palette);
+  if (layout.heatmap && layout.heatmapAxis) {
+    drawHeatmap(ctx, h, layout.heatmap, layout.heatmapAxis, options.pixelRatio, palette);
+  }
+  return layout;
+}
+
+function drawDistribution(ctx: CanvasRenderingContext2D, h: Histogram, layout: ChartLayout, palette: Palette) {
+  const { distribution: area, valueAxis } = layout;
+  const bottom = area.y + area.height;
+  const last = h.bounds.length - 1;
+  for (const bar of distributionBars(h.range.counts, valueAxis.edges, area.height - 12)) {
+    ctx.fillStyle = bar.bucket === last && h.bounds[last] === Infinity ? palette.overflow : palette.bar;
+    ctx.fillRect(bar.x, bottom - bar.height, Math.max(1, bar.width - 1), bar.height);
+  }
+  h.range.percentiles.forEach((p, i) => {
+    if (!Number.isFinite(p.value)) {
+      return;
+    }
+    const x = valueAxis.toPixel(p.value);
+    ctx.strokeStyle = palette.percentiles[i];
+    ctx.setLineDash(p.clamped ? [3, 3] : []);
+    ctx.beginPath();
+    ctx.moveTo(x, area.y);
+    ctx.lineTo(x, bottom);
+    ctx.stroke();
+    ctx.fillStyle = palette.percentiles[i];
+    ctx.fillText(`${p.clamped ? '≥ ' : ''}p${percentileName(p.q)}`, x + 2, area.y + 10 + 11 * i);
+  });
+  ctx.setLineDash([]);
+}
+
+function drawValueTicks(
+  ctx: CanvasRenderingContext2D,
+  bounds: Float64Array,
+  axis: BucketAxis,
+  area: Rect,
+  format: (v: number) => string,
+  palette: Palette
+) {
+  ctx.fillStyle = palette.text;
+  ctx.textAlign = 'center';
+  let lastRight = -Infinity;
+  bounds.forEach((bound, b) => {
+    const x = axis.edges[b + 1];
+    const text = Number.isFinite(bound) ? format(bound) : '+Inf';
+    const half = ctx.measureText(text).width / 2;
+    if (x - half > lastRight + 4) {
+      ctx.fillText(text, x, area.y + area.height + TICK_SPACE - 4);
+      lastRight = x + half;
+    }
+  });
+  ctx.textAlign = 'start';
+}
+
+function drawHeatmap(
+  ctx: CanvasRenderingContext2D,
+  h: Histogram,
+  area: Rect,
+  axis: BucketAxis,
+  ratio: number,
+  palette: Palette
+) {
+  const width = Math.max(1, Math.floor(area.width * ratio));
+  const height = Math.max(1, Math.floor(area.height * ratio));
+  const columns = stepColumns(h.times, width);
+  const levels = columnLevels(h.cells, h.bounds.length, columns, width);
+  const edges = axis.edges.map((y) => (y - area.y) * ratio);
+  const image = ctx.createImageData(width, height);
+  paintHeatmap(image.data, width, height, levels, h.bounds.length, rowBuckets(edges, height), palette.heat);
+  ctx.putImageData(image, Math.round(area.x * ratio), Math.round(area.y * ratio));
+  ctx.strokeStyle = palette.grid;
+  ctx.strokeRect(area.x, area.y, area.width, area.height);
+  h.steps.forEach((step, i) => {
+    ctx.strokeStyle = palette.percentiles[i];
+    ctx.beginPath();
+    let drawing = false;
+    for (let t = 0; t < h.times.length; t++) {
+      const value = step.values[t];
+      if (!Number.isFinite(value)) {
+        drawing = false;
+        continue;
+      }
+      // A clamped value is the top finite bound, so its line runs along the +Inf slot's lower edge.
+      const x = area.x + (columns[t] + 0.5) / ratio;
+      const y = axis.toPixel(value);
+      if (drawing) {
+        ctx.lineTo(x, y);
+      } else {
+        ctx.moveTo(x, y);
+        drawing = true;
+      }
+    }
+    ctx.stroke();
+  });
+}
+
+/** "50", "99", "99.9" for 0.5, 0.99, 0.999. */
+export function percentileName(q: number): string {
+  return String(Math.round(q * 1e6) / 1e4);
+}
