@@ -26,6 +26,7 @@ export interface EdgeTruth {
   /** Share of requests that failed (5xx, non-OK gRPC status, failed TCP connect). */
   errorShare: number;
   latencyMs: { p50: number; p90: number; p99: number; p50Bucket: [number, number]; p90Bucket: [number, number] } | null;
+  /** Byte rates of TCP edges, and of any hop ztunnel carries (it reports HTTP as L4 bytes). */
   tcp: { sentBytesPerSecond: number; receivedBytesPerSecond: number } | null;
   grpcMessagesPerSecond: number | null;
 }
@@ -86,7 +87,7 @@ export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): T
         http5xxShare: os.filter((o) => o.code.startsWith('5')).reduce((n, o) => n + o.share, 0),
         errorShare: os.filter((o) => o.error).reduce((n, o) => n + o.share, 0),
         latencyMs: tcp ? null : { p50: l.p50, p90: l.p90, p99: quantile(l, 0.99), p50Bucket: bucketOf(l.p50), p90Bucket: bucketOf(l.p90) },
-        tcp: tcp ? { sentBytesPerSecond: rate * e.responseSize.mean, receivedBytesPerSecond: rate * e.requestSize.mean } : null,
+        tcp: tcp || src?.mode === 'ambient' || dst?.mode === 'ambient' ? { sentBytesPerSecond: rate * e.responseSize.mean, receivedBytesPerSecond: rate * e.requestSize.mean } : null,
         grpcMessagesPerSecond: e.spec.protocol === 'grpc' ? rate * (e.spec.messagesPerRequest ?? 1) : null,
       };
     }),

@@ -132,17 +132,15 @@ export class EdgeRuntime {
     if (requests <= 0) {
       return;
     }
-    const tcp = this.spec.protocol === 'tcp';
-    // A TCP connection stays open ~1 s, so closes trail opens by the open-connection count.
-    const open = tcp ? Math.ceil(b.rate) : 0;
+    // A connection stays open ~1 s, so closes trail opens by the open-connection count. Bytes are
+    // tracked for every protocol because ztunnel reports HTTP hops as L4 bytes too.
+    const open = Math.ceil(b.rate);
     for (const { s, share } of this.current) {
       const n = requests * share;
       s.total += n;
-      if (tcp) {
-        s.closed = Math.max(s.closed, s.total - open * share);
-        s.receivedBytes += n * this.requestSize.mean;
-        s.sentBytes += n * this.responseSize.mean;
-      }
+      s.closed = Math.max(s.closed, s.total - open * share);
+      s.receivedBytes += n * this.requestSize.mean;
+      s.sentBytes += n * this.responseSize.mean;
     }
     if (this.currentMessages) {
       const perRequest = this.spec.messagesPerRequest ?? 1;

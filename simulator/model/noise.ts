@@ -1,12 +1,12 @@
 // Steady traffic with noise, as a closed-form integral so counters are a pure function of time:
 // rate(t) = r × (1 + Σ aₖ sin(2πt/Pₖ + φₖ)). The amplitudes are small enough that any rate window of
-// 20 s or more averages within ~3 % of r, which is what ground-truth comparisons rely on.
+// 30 s or more averages within ~1.6 % of r, which is what ground-truth comparisons rely on.
 import { hash32 } from '../util/random';
 
 const COMPONENTS = [
-  { amplitude: 0.05, period: 7 },
-  { amplitude: 0.04, period: 23 },
-  { amplitude: 0.015, period: 300 },
+  { amplitude: 0.04, period: 5 },
+  { amplitude: 0.03, period: 13 },
+  { amplitude: 0.01, period: 120 },
 ];
 
 export type Integral = (tSeconds: number) => number;
