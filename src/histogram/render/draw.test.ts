@@ -1,0 +1,44 @@
+import { computeHistograms } from '../model';
+import { timeSeriesFrames } from '../model/testing/frames';
+import { colorRamp } from './heatmap';
+import { renderHistogram } from './draw';
+
+/** A recording stand-in for CanvasRenderingContext2D: jsdom has none, and the drawing calls are what we check. */
+function recordingContext() {
+  const calls: string[] = [];
+  const ctx = new Proxy(
+    {},
+    {
+      get: (_, name: string) => {
+        if (name === 'measureText') {
+          return (text: string) => ({ width: text.length * 6 });
+        }
+        if (name === 'createImageData') {
+          return (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) });
+        }
+        return (...args: unknown[]) => calls.push(`${name}(${args.length})`);
+      },
+      set: () => true,
+    }
+  );
+  return { ctx: ctx as CanvasRenderingContext2D, calls };
+}
+
+const palette = { text: '#ccc', grid: '#333', bar: '#36f', overflow: '#f93', heat: colorRamp([50, 100, 255]), percentiles: ['g', 'y', 'r'], font: '12px sans' };
+
+describe('renderHistogram', () => {
+  it('draws 10,000 steps × 20 buckets quickly with one image for the heatmap', () => {
+    const les = [...Array.from({ length: 19 }, (_, i) => String(2 ** i / 1000)), '+Inf'];
+    const times = Array.from({ length: 10_000 }, (_, t) => t * 15_000);
+    const cumulative = times.map((_, t) => les.map((__, b) => (b + 1) * (1 + (t % 7))));
+    const started = performance.now();
+    const [h] = computeHistograms(timeSeriesFrames({ les, times, cumulative }), { percentiles: [0.5, 0.9, 0.99], shareBounds: [0.1, 1] }).histograms;
+    const { ctx, calls } = recordingContext();
+    const layout = renderHistogram(ctx, h, { width: 800, height: 400, scale: 'log', showHeatmap: true, pixelRatio: 1, formatBound: String }, palette);
+    const elapsed = performance.now() - started;
+    expect(layout.heatmap).toBeDefined();
+    expect(calls.filter((c) => c.startsWith('putImageData'))).toHaveLength(1);
+    // jsdom is no benchmark; this only guards against an accidental quadratic pass.
+    expect(elapsed).toBeLessThan(1000);
+  });
+});
