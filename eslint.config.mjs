@@ -36,4 +36,9 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The scaffold lints src/ only; the simulator, dashboards, tests, bench and scripts are TypeScript too.
+    files: ['{test,simulator,dashboards,bench,scripts}/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { project: './tsconfig.node.json' } },
+  },
 ]);

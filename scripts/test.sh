@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm test`: every layer, cheapest first. A failing layer stops the run; the last line counts every jest test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+results=test/.work/results
+rm -rf "$results" && mkdir -p "$results"
+
+layer() { printf '\n=== %s\n' "$1"; }
+
+layer 'typecheck'
+npm run --silent typecheck
+layer 'lint'
+npm run --silent lint
+layer 'unit tests (src/, jest + jsdom)'
+npx jest --ci --maxWorkers 2 --json --outputFile "$results/unit.json"
+layer 'build (dist/ and the release zip)'
+npm run --silent build
+layer 'integration tests (built plugin, schemas, Prometheus, simulator, Chromium)'
+status=0
+npx jest -c test/jest.config.js --ci --runInBand --json --outputFile "$results/integration.json" || status=$?
+node scripts/test-summary.mjs "$results"/*.json
+exit "$status"
