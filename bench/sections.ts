@@ -1,0 +1,6 @@
+import { benchSimulator } from './simulator';
+
+/** Each section of `npm run bench`, in the order it runs; each resolves to what results.json records under its name. */
+export const SECTIONS: Record<string, () => Promise<unknown>> = {
+  simulator: benchSimulator,
+};
