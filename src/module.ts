@@ -2,6 +2,7 @@ import { PanelPlugin } from '@grafana/data';
 import { MeshPanel } from './components/MeshPanel';
 import { DEFAULT_OPTIONS, MeshPanelOptions } from './options';
 import { addHistogramOptions } from './histogram/optionsEditor';
+import { addTopologyOptions } from './topology/optionsEditor';
 
 export const plugin = new PanelPlugin<MeshPanelOptions>(MeshPanel).setPanelOptions((builder) => {
   builder.addRadio({
@@ -16,5 +17,6 @@ export const plugin = new PanelPlugin<MeshPanelOptions>(MeshPanel).setPanelOptio
       ],
     },
   });
+  addTopologyOptions(builder);
   addHistogramOptions(builder);
 });

@@ -1,14 +1,75 @@
-import React from 'react';
+import React, { useCallback, useMemo } from 'react';
 import { PanelProps } from '@grafana/data';
-import { MeshPanelOptions } from '../options';
+import { useStyles2 } from '@grafana/ui';
+import { DEFAULT_OPTIONS, MeshPanelOptions, TopologyOptions } from '../options';
 import { PanelMessage } from '../components/PanelMessage';
+import { framesToGraph } from './model/framesToGraph';
+import { getStyles } from './styles';
+import { TopologyCanvas } from './TopologyCanvas';
+import { useLayout } from './useLayout';
 
-// Placeholder until the topology issue lands its model, layout and renderer.
-export function TopologyView({ data }: PanelProps<MeshPanelOptions>) {
+/** The Topology view: frames → graph (pure model) → layout (worker for large graphs) → canvas. */
+export function TopologyView({ data, options, onOptionsChange }: PanelProps<MeshPanelOptions>) {
+  const styles = useStyles2(getStyles);
+  const topology = useMemo(() => ({ ...DEFAULT_OPTIONS.topology, ...options.topology }), [options.topology]);
+  const {
+    nodeKind,
+    serviceNodes,
+    errorDegraded,
+    errorFailure,
+    count4xx,
+    latencyDegradedMs,
+    collapsedNamespaces,
+    maxNodes,
+    queryRoles,
+  } = topology;
+  const graph = useMemo(
+    () => framesToGraph(data.series, topology),
+    // Only the options the model reads: dragging a node or changing the label mode must not rebuild the graph.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      data.series,
+      nodeKind,
+      serviceNodes,
+      errorDegraded,
+      errorFailure,
+      count4xx,
+      latencyDegradedMs,
+      collapsedNamespaces,
+      maxNodes,
+      queryRoles,
+    ]
+  );
+  const layout = useLayout(graph, topology.pinned, topology.hideIdleEdges);
+  const onChange = useCallback(
+    (patch: Partial<TopologyOptions>) => onOptionsChange({ ...options, topology: { ...topology, ...patch } }),
+    [onOptionsChange, options, topology]
+  );
+
+  if (graph.nodes.length === 0) {
+    return (
+      <PanelMessage
+        title="No traffic to draw"
+        detail={graph.notices.join(' ') || 'The queries returned no series between two endpoints.'}
+      />
+    );
+  }
+  const notices = graph.degraded ? [graph.degraded, ...graph.notices] : graph.notices;
   return (
-    <PanelMessage
-      title="Topology"
-      detail={`${data.series.length} frame(s) recognised; the graph renderer is not built yet.`}
-    />
+    <div className={styles.root} data-testid="meshscope-topology">
+      {notices.length > 0 && (
+        <div className={styles.notice} data-testid="meshscope-topology-notice">
+          {notices.join(' ')}
+        </div>
+      )}
+      {layout ? (
+        <TopologyCanvas graph={graph} layout={layout} options={topology} onChange={onChange} />
+      ) : (
+        <PanelMessage
+          title="Laying out the mesh…"
+          detail={`${graph.nodes.length} nodes, ${graph.edges.length} edges`}
+        />
+      )}
+    </div>
   );
 }

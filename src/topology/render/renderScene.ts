@@ -1,0 +1,311 @@
+import { SpecialKind } from '../model/types';
+import { SceneStyle } from './palette';
+import { Scene } from './scene';
+import { Viewport, visibleWorld } from './viewport';
+
+export interface RenderState {
+  width: number;
+  height: number;
+  /** Device pixel ratio: the canvas holds width × dpr pixels. */
+  dpr: number;
+  hoverNode: number;
+  hoverEdge: number;
+  /** Node indexes matching the search, drawn with a ring. */
+  highlighted: Set<number>;
+  /** Traffic animation phase in world units, or undefined when animation is off. */
+  phase?: number;
+}
+
+/** Zoom levels of detail: below them, text is too small to read and only costs time. */
+export const LOD = { nodeLabels: 0.55, edgeLabels: 0.9, arrows: 0.35, groupLabels: 0.08 };
+
+const SPECIAL_MARK: Record<SpecialKind, string> = {
+  unknown: '?',
+  ingress: 'IN',
+  egress: 'EG',
+  waypoint: 'WP',
+  passthrough: 'PT',
+  blackhole: 'BH',
+  external: 'EXT',
+};
+
+/**
+ * Draws the scene for one frame: pure with respect to its inputs (no React, no DOM besides the context), so the
+ * benchmark can call it directly. Culls what lies outside the viewport and batches strokes by colour.
+ */
+export function renderScene(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  viewport: Viewport,
+  style: SceneStyle,
+  state: RenderState
+): void {
+  const { width, height, dpr } = state;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = style.background;
+  ctx.fillRect(0, 0, width, height);
+  ctx.setTransform(dpr * viewport.k, 0, 0, dpr * viewport.k, dpr * viewport.x, dpr * viewport.y);
+  const k = viewport.k;
+  const view = visibleWorld(viewport, width, height);
+  const margin = 40;
+  const x0 = view.x0 - margin;
+  const y0 = view.y0 - margin;
+  const x1 = view.x1 + margin;
+  const y1 = view.y1 + margin;
+
+  drawGroups(ctx, scene, style, k, x0, y0, x1, y1);
+  const visibleEdges = drawEdges(ctx, scene, style, k, x0, y0, x1, y1, state);
+  const visibleNodes = drawNodes(ctx, scene, style, k, x0, y0, x1, y1, state);
+  if (k >= LOD.edgeLabels) {
+    drawEdgeLabels(ctx, scene, style, k, visibleEdges);
+  }
+  if (k >= LOD.nodeLabels) {
+    drawNodeLabels(ctx, scene, style, k, visibleNodes);
+  }
+}
+
+function drawGroups(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  style: SceneStyle,
+  k: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number
+) {
+  ctx.lineWidth = 1 / k;
+  ctx.fillStyle = style.groupFill;
+  ctx.strokeStyle = style.groupStroke;
+  ctx.font = `${12 / Math.max(k, 0.25)}px ${style.fontFamily}`;
+  for (const g of scene.groups) {
+    if (g.x > x1 || g.y > y1 || g.x + g.width < x0 || g.y + g.height < y0) {
+      continue;
+    }
+    ctx.fillRect(g.x, g.y, g.width, g.height);
+    ctx.strokeRect(g.x, g.y, g.width, g.height);
+    if (k >= LOD.groupLabels) {
+      ctx.fillStyle = style.textMuted;
+      ctx.fillText(g.group.replace(/^\//, ''), g.x + 6 / k, g.y - 6 / Math.max(k, 0.25));
+      ctx.fillStyle = style.groupFill;
+    }
+  }
+}
+
+function drawEdges(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  style: SceneStyle,
+  k: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  state: RenderState
+): number[] {
+  const { x, y, from, to } = scene;
+  const byColor = new Map<string, number[]>();
+  const visible: number[] = [];
+  for (let e = 0; e < scene.edges.length; e++) {
+    const ax = x[from[e]];
+    const ay = y[from[e]];
+    const bx = x[to[e]];
+    const by = y[to[e]];
+    if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1)) {
+      continue;
+    }
+    visible.push(e);
+    const color = scene.edgeColor[e];
+    let list = byColor.get(color);
+    if (!list) {
+      list = [];
+      byColor.set(color, list);
+    }
+    list.push(e);
+  }
+  const arrows = k >= LOD.arrows;
+  const animate = state.phase !== undefined;
+  if (animate) {
+    ctx.setLineDash([6, 10]);
+    ctx.lineDashOffset = -state.phase!;
+  }
+  byColor.forEach((list, color) => {
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    // One stroke per colour and width class keeps the number of canvas calls independent of the edge count.
+    for (const wide of [false, true]) {
+      ctx.lineWidth = (wide ? 3 : 1.2) / Math.max(k, 0.5);
+      ctx.beginPath();
+      for (const e of list) {
+        if (scene.edgeWidth[e] > 2.5 !== wide) {
+          continue;
+        }
+        pathEdge(ctx, scene, e);
+      }
+      ctx.stroke();
+    }
+    if (arrows) {
+      ctx.beginPath();
+      for (const e of list) {
+        pathArrow(ctx, scene, e);
+      }
+      ctx.fill();
+    }
+  });
+  if (animate) {
+    ctx.setLineDash([]);
+  }
+  if (state.hoverEdge >= 0) {
+    ctx.strokeStyle = style.highlight;
+    ctx.lineWidth = 4 / Math.max(k, 0.5);
+    ctx.beginPath();
+    pathEdge(ctx, scene, state.hoverEdge);
+    ctx.stroke();
+  }
+  return visible;
+}
+
+function pathEdge(ctx: CanvasRenderingContext2D, scene: Scene, e: number) {
+  const a = scene.from[e];
+  const b = scene.to[e];
+  if (a === b) {
+    const r = scene.radius[a];
+    ctx.moveTo(scene.x[a] + r * 1.7, scene.y[a] - r);
+    ctx.arc(scene.x[a] + r, scene.y[a] - r, r * 0.7, 0, Math.PI * 2);
+    return;
+  }
+  ctx.moveTo(scene.x[a], scene.y[a]);
+  ctx.lineTo(scene.x[b], scene.y[b]);
+}
+
+function pathArrow(ctx: CanvasRenderingContext2D, scene: Scene, e: number) {
+  const a = scene.from[e];
+  const b = scene.to[e];
+  const dx = scene.x[b] - scene.x[a];
+  const dy = scene.y[b] - scene.y[a];
+  const len = Math.hypot(dx, dy);
+  if (len === 0) {
+    return;
+  }
+  const ux = dx / len;
+  const uy = dy / len;
+  const tipX = scene.x[b] - ux * scene.radius[b];
+  const tipY = scene.y[b] - uy * scene.radius[b];
+  const size = 9;
+  ctx.moveTo(tipX, tipY);
+  ctx.lineTo(tipX - ux * size - uy * size * 0.5, tipY - uy * size + ux * size * 0.5);
+  ctx.lineTo(tipX - ux * size + uy * size * 0.5, tipY - uy * size - ux * size * 0.5);
+  ctx.closePath();
+}
+
+function drawNodes(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  style: SceneStyle,
+  k: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  state: RenderState
+): number[] {
+  const { x, y, radius } = scene;
+  const visible: number[] = [];
+  const byColor = new Map<string, number[]>();
+  for (let i = 0; i < scene.nodes.length; i++) {
+    if (x[i] < x0 || x[i] > x1 || y[i] < y0 || y[i] > y1) {
+      continue;
+    }
+    visible.push(i);
+    const list = byColor.get(scene.nodeColor[i]) ?? [];
+    list.push(i);
+    byColor.set(scene.nodeColor[i], list);
+  }
+  // Far out, squares: fillRect is several times cheaper than arcs and the shape cannot be seen anyway.
+  const detailed = k >= LOD.arrows;
+  byColor.forEach((list, color) => {
+    ctx.fillStyle = color;
+    if (!detailed) {
+      for (const i of list) {
+        ctx.fillRect(x[i] - radius[i], y[i] - radius[i], radius[i] * 2, radius[i] * 2);
+      }
+      return;
+    }
+    ctx.beginPath();
+    for (const i of list) {
+      ctx.moveTo(x[i] + radius[i], y[i]);
+      ctx.arc(x[i], y[i], radius[i], 0, Math.PI * 2);
+    }
+    ctx.fill();
+  });
+  if (detailed) {
+    ctx.fillStyle = style.background;
+    ctx.beginPath();
+    for (const i of visible) {
+      const inner = scene.nodes[i].kind === 'service' ? 0.35 : 0.55;
+      ctx.moveTo(x[i] + radius[i] * inner, y[i]);
+      ctx.arc(x[i], y[i], radius[i] * inner, 0, Math.PI * 2);
+    }
+    ctx.fill();
+  }
+  ctx.strokeStyle = style.highlight;
+  ctx.lineWidth = 3 / Math.max(k, 0.3);
+  ctx.beginPath();
+  state.highlighted.forEach((i) => {
+    ctx.moveTo(x[i] + radius[i] + 6, y[i]);
+    ctx.arc(x[i], y[i], radius[i] + 6, 0, Math.PI * 2);
+  });
+  if (state.hoverNode >= 0) {
+    const i = state.hoverNode;
+    ctx.moveTo(x[i] + radius[i] + 3, y[i]);
+    ctx.arc(x[i], y[i], radius[i] + 3, 0, Math.PI * 2);
+  }
+  ctx.stroke();
+  return visible;
+}
+
+/** Labels above this count per frame are skipped: text is the most expensive thing a canvas draws. */
+const MAX_LABELS = 1500;
+
+function drawNodeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneStyle, k: number, visible: number[]) {
+  ctx.font = `12px ${style.fontFamily}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.fillStyle = style.text;
+  for (const i of visible.slice(0, MAX_LABELS)) {
+    const node = scene.nodes[i];
+    ctx.fillText(truncate(node.label), scene.x[i], scene.y[i] + scene.radius[i] + 4);
+    if (node.special) {
+      ctx.font = `bold 9px ${style.fontFamily}`;
+      ctx.textBaseline = 'middle';
+      ctx.fillText(SPECIAL_MARK[node.special], scene.x[i], scene.y[i]);
+      ctx.font = `12px ${style.fontFamily}`;
+      ctx.textBaseline = 'top';
+    }
+  }
+  ctx.textAlign = 'start';
+  ctx.textBaseline = 'alphabetic';
+}
+
+function drawEdgeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneStyle, k: number, visible: number[]) {
+  ctx.font = `10px ${style.fontFamily}`;
+  ctx.textAlign = 'center';
+  ctx.fillStyle = style.textMuted;
+  let drawn = 0;
+  for (const e of visible) {
+    const text = scene.edgeLabel[e];
+    if (text === '' || drawn++ > MAX_LABELS) {
+      continue;
+    }
+    const a = scene.from[e];
+    const b = scene.to[e];
+    ctx.fillText(text, (scene.x[a] + scene.x[b]) / 2, (scene.y[a] + scene.y[b]) / 2 - 3);
+  }
+  ctx.textAlign = 'start';
+}
+
+/** Canvas text is never markup; the cut only keeps very long names from covering their neighbours. */
+export function truncate(label: string, max = 32): string {
+  const chars = Array.from(label);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : label;
+}

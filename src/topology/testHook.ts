@@ -1,0 +1,55 @@
+import { Scene } from './render/scene';
+import { toScreen, Viewport } from './render/viewport';
+
+/**
+ * `window.__meshscopeTopology`: a read-only view for browser tests, so they can hover, click and drag exactly where
+ * a node or edge is drawn. Positions are page (client) pixels of the latest mounted Topology panel.
+ */
+export interface TopologyTestHook {
+  nodes(): Array<{ id: string; label: string; x: number; y: number; visible: boolean }>;
+  /** Midpoints of edges, where hovering shows the edge tooltip. */
+  edges(): Array<{ id: string; source: string; target: string; x: number; y: number; rate: number }>;
+  viewport(): Viewport;
+  fit(): void;
+  setViewport(v: Viewport): void;
+}
+
+declare global {
+  interface Window {
+    __meshscopeTopology?: TopologyTestHook;
+  }
+}
+
+export function exposeForTests(
+  canvas: () => HTMLCanvasElement | null,
+  scene: Scene,
+  viewport: { current: Viewport },
+  actions: Pick<TopologyTestHook, 'fit' | 'setViewport'>
+): () => void {
+  const page = (wx: number, wy: number) => {
+    const rect = canvas()?.getBoundingClientRect();
+    const p = toScreen(viewport.current, wx, wy);
+    const x = p.x + (rect?.left ?? 0);
+    const y = p.y + (rect?.top ?? 0);
+    const visible = !!rect && x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+    return { x, y, visible };
+  };
+  const hook: TopologyTestHook = {
+    nodes: () => scene.nodes.map((n, i) => ({ id: n.id, label: n.label, ...page(scene.x[i], scene.y[i]) })),
+    edges: () =>
+      scene.edges.map((e, i) => {
+        const a = scene.from[i];
+        const b = scene.to[i];
+        const { x, y } = page((scene.x[a] + scene.x[b]) / 2, (scene.y[a] + scene.y[b]) / 2);
+        return { id: e.id, source: e.source, target: e.target, x, y, rate: e.rate };
+      }),
+    viewport: () => ({ ...viewport.current }),
+    ...actions,
+  };
+  window.__meshscopeTopology = hook;
+  return () => {
+    if (window.__meshscopeTopology === hook) {
+      delete window.__meshscopeTopology;
+    }
+  };
+}

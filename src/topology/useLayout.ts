@@ -1,0 +1,29 @@
+import { useEffect, useRef, useState } from 'react';
+import { computeLayout } from './layout/layoutClient';
+import { layoutInput } from './layout/fromGraph';
+import { Layout, Point } from './layout/types';
+import { TopologyGraph } from './model/types';
+
+/**
+ * The layout of the current graph, computed off the main thread when large. Each new layout is seeded with the
+ * previous picture's positions so a refresh that adds or drops a few nodes moves little.
+ */
+export function useLayout(graph: TopologyGraph, pinned: Record<string, Point>, hideIdle: boolean): Layout | undefined {
+  const [layout, setLayout] = useState<{ graph: TopologyGraph; layout: Layout }>();
+  const previous = useRef<Record<string, Point>>();
+  useEffect(() => {
+    let cancelled = false;
+    computeLayout(layoutInput(graph, hideIdle), { pinned, previous: previous.current }).then((result) => {
+      if (!cancelled) {
+        const positions: Record<string, Point> = {};
+        graph.nodes.forEach((n, i) => (positions[n.id] = { x: result.x[i], y: result.y[i] }));
+        previous.current = positions;
+        setLayout({ graph, layout: result });
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [graph, pinned, hideIdle]);
+  return layout?.graph === graph ? layout.layout : undefined;
+}
