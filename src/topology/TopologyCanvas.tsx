@@ -125,7 +125,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
       size.current = { width: box.clientWidth, height: box.clientHeight };
       canvas.width = Math.max(1, Math.round(box.clientWidth * dpr));
       canvas.height = Math.max(1, Math.round(box.clientHeight * dpr));
-      if (fitted.current !== nodeSet) {
+      if (fitted.current !== nodeSet && box.clientWidth > 0) {
         fitted.current = nodeSet;
         fit();
       }

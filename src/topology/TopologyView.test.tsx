@@ -1,0 +1,94 @@
+import React from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { getDefaultTimeRange, LoadingState, PanelProps } from '@grafana/data';
+import { DEFAULT_OPTIONS, MeshPanelOptions } from '../options';
+import { tableFrame } from './model/frameShapes';
+import { TopologyView } from './TopologyView';
+
+jest.mock('./layout/spawnWorker', () => ({ spawnLayoutWorker: jest.fn() }));
+
+// jsdom has no PointerEvent; without it the events lose their coordinates.
+beforeAll(() => {
+  if (!('PointerEvent' in window)) {
+    Object.assign(window, { PointerEvent: class extends MouseEvent {} });
+  }
+});
+
+const hostile = '<img src=x onerror=alert(1)>ünïcødé-' + 'x'.repeat(200);
+const frames = [
+  tableFrame('A', [
+    {
+      labels: {
+        reporter: 'destination',
+        source_workload: 'web',
+        source_workload_namespace: 'shop',
+        destination_workload: hostile,
+        destination_workload_namespace: 'shop',
+        destination_service_name: 'cart',
+        response_code: '200',
+      },
+      value: 12.5,
+    },
+  ]),
+];
+
+function props(onOptionsChange = jest.fn()): PanelProps<MeshPanelOptions> {
+  return {
+    data: { series: frames, state: LoadingState.Done, timeRange: getDefaultTimeRange() },
+    options: DEFAULT_OPTIONS,
+    onOptionsChange,
+    width: 800,
+    height: 600,
+  } as unknown as PanelProps<MeshPanelOptions>;
+}
+
+describe('TopologyView', () => {
+  it('draws the graph, exposes node positions to browser tests and shows hostile labels as text', async () => {
+    render(<TopologyView {...props()} />);
+    await screen.findByTestId('meshscope-topology-canvas');
+    const nodes = window.__meshscopeTopology!.nodes();
+    expect(nodes.map((n) => n.id)).toEqual([`wl:/shop/${hostile}`, 'wl:/shop/web']);
+    const target = nodes[0];
+    fireEvent.pointerMove(screen.getByTestId('meshscope-topology-canvas'), { clientX: target.x, clientY: target.y });
+    const tooltip = await screen.findByTestId('meshscope-topology-tooltip');
+    expect(tooltip.textContent).toContain(hostile);
+    expect(tooltip.querySelector('img')).toBeNull();
+    expect(tooltip.textContent).toContain('12.5 rps');
+  });
+
+  it('shows an edge rate on hover and follows links from the node menu', async () => {
+    render(<TopologyView {...props()} />);
+    await screen.findByTestId('meshscope-topology-canvas');
+    const canvas = screen.getByTestId('meshscope-topology-canvas');
+    const edge = window.__meshscopeTopology!.edges()[0];
+    fireEvent.pointerMove(canvas, { clientX: edge.x, clientY: edge.y });
+    expect((await screen.findByTestId('meshscope-topology-tooltip')).textContent).toMatch(/Rate12\.5 rps/);
+    const web = window.__meshscopeTopology!.nodes()[1];
+    fireEvent.pointerDown(canvas, { clientX: web.x, clientY: web.y });
+    fireEvent.pointerUp(canvas, { clientX: web.x, clientY: web.y });
+    expect(screen.getByTestId('meshscope-topology-link-workload').getAttribute('href')).toBe(
+      '/d/meshscope-workload?var-namespace=shop&var-workload=web'
+    );
+  });
+
+  it('pins a dragged node in the panel options', async () => {
+    const onOptionsChange = jest.fn();
+    render(<TopologyView {...props(onOptionsChange)} />);
+    const canvas = await screen.findByTestId('meshscope-topology-canvas');
+    const web = window.__meshscopeTopology!.nodes()[1];
+    fireEvent.pointerDown(canvas, { clientX: web.x, clientY: web.y });
+    fireEvent.pointerMove(canvas, { clientX: web.x + 50, clientY: web.y + 20 });
+    fireEvent.pointerUp(canvas, { clientX: web.x + 50, clientY: web.y + 20 });
+    expect(onOptionsChange).toHaveBeenCalledTimes(1);
+    expect(onOptionsChange.mock.calls[0][0].topology.pinned).toEqual({
+      'wl:/shop/web': { x: web.x + 50, y: web.y + 20 },
+    });
+  });
+
+  it('says so when no series joins two endpoints', () => {
+    render(
+      <TopologyView {...props()} data={{ series: [], state: LoadingState.Done, timeRange: getDefaultTimeRange() }} />
+    );
+    expect(screen.getByTestId('meshscope-message').textContent).toContain('No traffic to draw');
+  });
+});
