@@ -1,0 +1,53 @@
+import { createTheme } from '@grafana/data';
+import { DEFAULT_OPTIONS } from '../../options';
+import { layoutInput } from '../layout/fromGraph';
+import { layoutGraph } from '../layout/layered';
+import { framesToGraph } from '../model/framesToGraph';
+import { syntheticMesh } from '../model/synthetic';
+import { sceneStyle } from './palette';
+import { renderScene } from './renderScene';
+import { buildScene } from './scene';
+import { fitViewport } from './viewport';
+
+/** A context that counts the calls the renderer makes: the work a real canvas would do. */
+function countingContext() {
+  const calls: Record<string, number> = {};
+  const ctx = new Proxy({} as Record<string, unknown>, {
+    get: (target, name: string) =>
+      target[name] ?? ((calls[name] = calls[name] ?? 0) >= 0 && ((..._args: unknown[]) => void (calls[name] += 1))),
+    set: (target, name: string, value) => ((target[name] = value), true),
+  });
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
+}
+
+const graph = framesToGraph(syntheticMesh(5000, 4).frames, DEFAULT_OPTIONS.topology);
+const layout = layoutGraph(layoutInput(graph, false), { pinned: {} });
+const style = sceneStyle(createTheme(), false);
+const scene = buildScene(graph, layout, style.colors, 'rate', false);
+const state = { width: 1200, height: 800, dpr: 1, hoverNode: -1, hoverEdge: -1, highlighted: new Set<number>() };
+
+describe('renderScene', () => {
+  it('draws only what the viewport shows, and no text when zoomed out', () => {
+    const whole = countingContext();
+    renderScene(whole.ctx, scene, { x: 600, y: 400, k: 0.05 }, style, state);
+    expect(whole.calls.fillText ?? 0).toBe(0);
+    expect(whole.calls.fillRect).toBeGreaterThan(100);
+    expect(whole.calls.arc ?? 0).toBe(0);
+
+    const close = countingContext();
+    renderScene(close.ctx, scene, { x: 0, y: 0, k: 1 }, style, state);
+    expect(close.calls.arc).toBeLessThan(200);
+    expect(close.calls.fillText).toBeGreaterThan(0);
+  });
+
+  it('builds a 5,000-node frame in well under 16 ms of script time', () => {
+    const { ctx } = countingContext();
+    const viewport = fitViewport({ x0: 0, y0: 0, x1: 20000, y1: 20000 }, 1200, 800);
+    renderScene(ctx, scene, viewport, style, state);
+    const started = performance.now();
+    for (let i = 0; i < 10; i++) {
+      renderScene(ctx, scene, { ...viewport, x: viewport.x + i * 10 }, style, state);
+    }
+    expect((performance.now() - started) / 10).toBeLessThan(16);
+  });
+});
