@@ -1,0 +1,68 @@
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { ComponentQueries } from '../queries/components';
+import type { Traffic } from '../queries/istio';
+import { timeseries } from '../panels/kinds';
+import { UNITS } from '../panels/units';
+import { assemble } from './assemble';
+import { resourcePanels } from './resources';
+import type { Context } from './traffic';
+
+/** What the mesh costs: proxy, ztunnel and istiod CPU and memory, per request and in total. */
+export function performanceDashboard(ctx: Context): Dashboard {
+  const { config, istio } = ctx;
+  const c = new ComponentQueries(config);
+  const all: Traffic = { side: 'once' };
+  const kRps = `(${istio.requests(all)} / 1000)`;
+  return assemble(config, {
+    uid: 'meshscope-performance',
+    title: 'Istio Performance',
+    description: 'Resource cost of the mesh: vCPU per 1000 requests per second, CPU and memory of proxies, ztunnel and istiod, bytes moved.',
+    tags: ['performance'],
+    variables: [],
+    sections: [
+      {
+        title: 'Cost per request',
+        panels: [
+          timeseries({
+            title: 'vCPU per 1k requests/s',
+            description: 'CPU cores used per 1000 requests per second, each request counted once: proxies (sidecars, gateways, waypoints), ztunnel and istiod.',
+            unit: UNITS.cores,
+            targets: [
+              { expr: `${c.cpu('proxies')} / ${kRps}`, legend: 'proxies' },
+              { expr: `${c.cpu('ztunnel')} / ${kRps}`, legend: 'ztunnel' },
+              { expr: `${c.cpu('istiod')} / ${kRps}`, legend: 'istiod' },
+            ],
+          }),
+          timeseries({
+            title: 'vCPU',
+            description: 'CPU cores used in total by proxies, ztunnel and istiod (cAdvisor).',
+            unit: UNITS.cores,
+            targets: (['proxies', 'ztunnel', 'istiod'] as const).map((k) => ({ expr: c.cpu(k), legend: k })),
+          }),
+          timeseries({
+            title: 'Memory',
+            description: 'Working-set memory in total of proxies, ztunnel and istiod (cAdvisor).',
+            unit: UNITS.bytes,
+            targets: (['proxies', 'ztunnel', 'istiod'] as const).map((k) => ({ expr: c.memory(k), legend: k })),
+          }),
+          timeseries({
+            title: 'Bytes through the proxies',
+            description: 'HTTP request and response bytes per second (istio_request_bytes_sum, istio_response_bytes_sum), each request counted once.',
+            unit: UNITS.bytesPerSecond,
+            targets: [
+              { expr: istio.histogramSumRate('istio_request_bytes', all), legend: 'requests' },
+              { expr: istio.histogramSumRate('istio_response_bytes', all), legend: 'responses' },
+            ],
+          }),
+        ],
+      },
+      {
+        title: 'Istio component versions',
+        collapsed: true,
+        panels: [timeseries({ title: 'Istio components by version', description: 'Running instances per component and Istio version (istio_build).', unit: UNITS.count, targets: [{ expr: c.versions(['proxy', 'pilot', 'ztunnel']), legend: '{{component}} {{tag}}' }], width: 24 })],
+      },
+      { title: 'Proxy resource usage (largest 10 pods)', collapsed: true, panels: resourcePanels(c, 'proxies', 'Proxy', 12, 10) },
+      { title: 'istiod resource usage', collapsed: true, panels: resourcePanels(c, 'istiod', 'istiod', 6) },
+    ],
+  });
+}

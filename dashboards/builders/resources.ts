@@ -1,0 +1,58 @@
+/** CPU, memory and Go runtime panels of a mesh component, shared by Control Plane, Performance, Ztunnel and Wasm. */
+import type { Component, ComponentQueries } from '../queries/components';
+import { type PanelBuilder, timeseries } from '../panels/kinds';
+import { UNITS } from '../panels/units';
+
+/** Per pod for small components; the `top` largest pods only for proxies, so panels do not grow with the mesh. */
+export function resourcePanels(c: ComponentQueries, component: Component, name: string, width: number, top?: number): PanelBuilder[] {
+  const pod = c.podLabel;
+  const perPod = (expr: string) => (top === undefined ? expr : c.topPods(top, expr));
+  const which = top === undefined ? 'per pod' : `for the ${top} largest pods`;
+  const panels = [
+    timeseries({
+      title: `${name} memory`,
+      description: `Working-set memory of ${name} containers ${which} (cAdvisor container_memory_working_set_bytes), and their total.`,
+      unit: UNITS.bytes,
+      targets: [
+        { expr: perPod(c.memory(component, [pod])), legend: `{{${pod}}}` },
+        { expr: c.memory(component), legend: 'total' },
+      ],
+      width,
+    }),
+    timeseries({
+      title: `${name} vCPU`,
+      description: `CPU cores used by ${name} containers ${which} (rate of cAdvisor container_cpu_usage_seconds_total), and their total.`,
+      unit: UNITS.cores,
+      targets: [
+        { expr: perPod(c.cpu(component, [pod])), legend: `{{${pod}}}` },
+        { expr: c.cpu(component), legend: 'total' },
+      ],
+      width,
+    }),
+  ];
+  if (component === 'istiod') {
+    panels.push(
+      timeseries({
+        title: 'istiod Go heap and goroutines',
+        description: 'Go heap in use (go_memstats_heap_alloc_bytes) and goroutines (go_goroutines) per istiod pod; a steady climb is a leak.',
+        unit: UNITS.bytes,
+        targets: [
+          { expr: c.gauge('istiod', 'go_memstats_heap_alloc_bytes', [pod]), legend: 'heap {{' + pod + '}}' },
+          { expr: c.gauge('istiod', 'go_goroutines', [pod]), legend: 'goroutines {{' + pod + '}}' },
+        ],
+        width,
+      }).overrideByRegexp('^goroutines', [{ id: 'unit', value: UNITS.count }, { id: 'custom.axisPlacement', value: 'right' }]),
+      timeseries({
+        title: 'istiod process',
+        description: 'Resident memory (process_resident_memory_bytes) and open file descriptors (process_open_fds) per istiod pod, as the process itself reports them.',
+        unit: UNITS.bytes,
+        targets: [
+          { expr: c.gauge('istiod', 'process_resident_memory_bytes', [pod]), legend: 'RSS {{' + pod + '}}' },
+          { expr: c.gauge('istiod', 'process_open_fds', [pod]), legend: 'fds {{' + pod + '}}' },
+        ],
+        width,
+      }).overrideByRegexp('^fds', [{ id: 'unit', value: UNITS.count }, { id: 'custom.axisPlacement', value: 'right' }]),
+    );
+  }
+  return panels;
+}

@@ -1,0 +1,105 @@
+/**
+ * What a user can change about the generated dashboards. Everything the query library needs to know about how
+ * a cluster is scraped lives here, because real clusters do not all scrape the way Istio's sample Prometheus does.
+ */
+
+export const DASHBOARD_UIDS = [
+  'meshscope-mesh',
+  'meshscope-service',
+  'meshscope-workload',
+  'meshscope-control-plane',
+  'meshscope-performance',
+  'meshscope-ztunnel',
+  'meshscope-gateway',
+  'meshscope-wasm',
+] as const;
+
+export type DashboardUid = (typeof DASHBOARD_UIDS)[number];
+
+export interface LabelNames {
+  /** Target label naming the cluster a series was scraped in (multi-cluster Prometheus, Thanos, Mimir). */
+  cluster: string;
+  /** Target labels a Kubernetes pod scrape adds; cAdvisor series carry the same names. */
+  namespace: string;
+  pod: string;
+  container: string;
+}
+
+export interface Selectors {
+  /** PromQL matchers (no braces) for each scrape; joined to every selector of that component's metrics. */
+  proxies: string;
+  istiod: string;
+  ztunnel: string;
+  cadvisor: string;
+}
+
+export interface Containers {
+  proxy: string;
+  istiod: string;
+}
+
+export interface Thresholds {
+  /** Success ratio (0..1) under which a value turns yellow, resp. red. */
+  successWarning: number;
+  successCritical: number;
+  /** Latency in milliseconds above which a value turns yellow, resp. red. */
+  latencyWarningMs: number;
+  latencyCriticalMs: number;
+  /** Proxy convergence share bounds in seconds, shown by the Histogram view. */
+  convergenceBoundsSeconds: number[];
+}
+
+export interface CustomMetric {
+  /** Full Prometheus name as the Telemetry API exposes it, e.g. istio_get_calls (counter) or istio_x (histogram base). */
+  name: string;
+  type: 'counter' | 'histogram';
+  description: string;
+  unit: string;
+}
+
+export interface CustomDimension {
+  /** Label added through the Telemetry API's tagOverrides, e.g. upstream_operation. */
+  label: string;
+  description: string;
+}
+
+export interface MeshscopeConfig {
+  /** Default of the data-source variables; users can still switch in the dashboard. */
+  datasource: { uid: string; tracesUid: string; tracesType: 'tempo' | 'jaeger' };
+  /** Grafana folder the provisioning provider puts the dashboards in. */
+  folder: string;
+  dashboards: DashboardUid[];
+  labels: LabelNames;
+  selectors: Selectors;
+  containers: Containers;
+  /** Regex of ztunnel pod names in cAdvisor series (cAdvisor has no app label). */
+  ztunnelPods: string;
+  /** Regex of gateway workload names (source_workload of what gateways report), ingress and egress alike. */
+  gatewayWorkloads: string;
+  thresholds: Thresholds;
+  customTelemetry: { metrics: CustomMetric[]; dimensions: CustomDimension[] };
+}
+
+export const DEFAULT_CONFIG: MeshscopeConfig = {
+  datasource: { uid: 'prometheus', tracesUid: '', tracesType: 'tempo' },
+  folder: 'Istio',
+  dashboards: [...DASHBOARD_UIDS],
+  labels: { cluster: 'cluster', namespace: 'namespace', pod: 'pod', container: 'container' },
+  selectors: {
+    proxies: 'job="kubernetes-pods"',
+    istiod: 'job="kubernetes-pods", container="discovery"',
+    ztunnel: 'job="kubernetes-pods", app="ztunnel"',
+    cadvisor: 'job="kubelet"',
+  },
+  containers: { proxy: 'istio-proxy', istiod: 'discovery' },
+  ztunnelPods: 'ztunnel-.*',
+  gatewayWorkloads: '.*gateway.*',
+  thresholds: {
+    successWarning: 0.99,
+    successCritical: 0.95,
+    latencyWarningMs: 250,
+    latencyCriticalMs: 1000,
+    convergenceBoundsSeconds: [0.1, 0.5, 1, 3],
+  },
+  customTelemetry: { metrics: [], dimensions: [] },
+};

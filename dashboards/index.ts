@@ -1,0 +1,32 @@
+/**
+ * Library entry: build meshscope's dashboards, or your own from the same query library and panel helpers.
+ * See dashboards/README.md for an example.
+ */
+export { DASHBOARD_UIDS, DEFAULT_CONFIG, type DashboardUid, type MeshscopeConfig } from './config/types';
+export { ConfigError, validateConfig } from './config/validate';
+export { loadConfig, type ConfigOverrides } from './config/load';
+export { buildDashboards, context } from './registry';
+export { generatedFiles } from './generate';
+export { renderDashboard } from './render';
+export { writeAtomically, drift } from './write';
+export { IstioQueries, type Traffic, FIVE_XX, NOT_FIVE_XX } from './queries/istio';
+export { ComponentQueries, type Component } from './queries/components';
+export { REPORTERS, EDGE_LABELS, type Side } from './queries/reporters';
+export { rate, selector, sumBy, RATE_WINDOW } from './queries/promql';
+export { assemble, TITLES, type DashboardSpec, type Section } from './builders/assemble';
+export { headline, breakdown, type Breakdown, type Context } from './builders/traffic';
+export { httpTable, tcpTable } from './builders/tables';
+export { customPanels } from './builders/custom';
+export { resourcePanels } from './builders/resources';
+export { meshDashboard } from './builders/mesh';
+export { serviceDashboard } from './builders/service';
+export { workloadDashboard } from './builders/workload';
+export { controlPlaneDashboard } from './builders/control-plane';
+export { performanceDashboard } from './builders/performance';
+export { ztunnelDashboard } from './builders/ztunnel';
+export { gatewayDashboard } from './builders/gateway';
+export { wasmDashboard } from './builders/wasm';
+export { timeseries, stat, table, heatmap, meshPanel, thresholds, type Column, type DataLink } from './panels/kinds';
+export { dataLink, dashboardLinks, traceLink } from './panels/links';
+export { labelVariable, clusterVariable, datasourceVariable } from './panels/variables';
+export { UNITS } from './panels/units';

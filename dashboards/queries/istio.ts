@@ -1,0 +1,124 @@
+/**
+ * Istio standard metrics (istio_requests_total, the three HTTP histograms, istio_tcp_*): every traffic query of
+ * every dashboard is built here, so label names, reporter selection, scrape scope and rate windows are decided once.
+ */
+import type { MeshscopeConfig } from '../config/types';
+import { rate, splitMatchers, sumBy } from './promql';
+import { EDGE_LABELS, REPORTERS, type Side } from './reporters';
+
+export interface Traffic {
+  side: Side;
+  /** Matchers narrowing the traffic, e.g. `destination_service="$service"`. */
+  where?: string[];
+  /** Labels of the result series. */
+  by?: string[];
+  /** Whose series: sidecars, gateways and waypoints (default) or ztunnel's L4 view. */
+  scope?: 'proxies' | 'ztunnel';
+}
+
+export type HttpHistogram = 'istio_request_duration_milliseconds' | 'istio_request_bytes' | 'istio_response_bytes';
+export type TcpCounter = 'istio_tcp_sent_bytes_total' | 'istio_tcp_received_bytes_total' | 'istio_tcp_connections_opened_total' | 'istio_tcp_connections_closed_total';
+
+export const FIVE_XX = 'response_code=~"5.."';
+export const NOT_FIVE_XX = 'response_code!~"5.."';
+
+export class IstioQueries {
+  constructor(private readonly config: MeshscopeConfig) {}
+
+  /** Matches the cluster variable; `.*` (All) also matches series without the label. */
+  get clusterMatcher(): string {
+    return `${this.config.labels.cluster}=~"$cluster"`;
+  }
+
+  scopeMatchers(scope: Traffic['scope'] = 'proxies'): string[] {
+    const s = this.config.selectors;
+    return [...splitMatchers(scope === 'ztunnel' ? s.ztunnel : s.proxies), this.clusterMatcher];
+  }
+
+  /**
+   * Per-edge rates of `metric`, one reporter's series per edge (see reporters.ts), grouped by edge labels plus
+   * `keep` (labels that must survive de-duplication, e.g. response_code, le) plus the caller's `by`.
+   */
+  private once(metric: string, t: Traffic, keep: string[]): string {
+    const reporters = REPORTERS[t.side];
+    const matchers = [...this.scopeMatchers(t.scope), ...(t.where ?? [])];
+    if (reporters.length === 1) {
+      return rate(metric, [`reporter="${reporters[0]}"`, ...matchers]);
+    }
+    const group = [...EDGE_LABELS, ...keep, ...(t.by ?? [])];
+    return reporters.map((r) => sumBy(group, rate(metric, [`reporter="${r}"`, ...matchers]))).join(' or ');
+  }
+
+  /** Requests per second. */
+  requests(t: Traffic): string {
+    return sumBy(t.by ?? [], this.once('istio_requests_total', t, ['response_code']));
+  }
+
+  /**
+   * Share (0..1) of requests matching `yes`; `no` must match exactly the others. The 0 × `no` fallback keeps a value
+   * when no request matches `yes` (that side then has no series at all), at no extra cost: the two sides are disjoint.
+   */
+  share(t: Traffic, yes: string, no: string): string {
+    const by = t.by ?? [];
+    const matching = this.requests({ ...t, where: [...(t.where ?? []), yes] });
+    const others = this.requests({ ...t, where: [...(t.where ?? []), no] });
+    return `(${matching} or on(${by.join(', ')}) (0 * ${others})) / ${this.requests(t)}`;
+  }
+
+  /** Share of requests without a 5xx response. */
+  successRatio(t: Traffic): string {
+    return this.share(t, NOT_FIVE_XX, FIVE_XX);
+  }
+
+  /** Share of requests the serving side received over mutual TLS (clients always report "unknown"). */
+  mtlsRatio(t: Traffic): string {
+    return this.share(t, 'connection_security_policy="mutual_tls"', 'connection_security_policy!="mutual_tls"');
+  }
+
+  /** Mean bytes per request (or response), from the histogram's _sum and _count: 20× fewer series than a quantile. */
+  meanSize(histogram: 'istio_request_bytes' | 'istio_response_bytes', t: Traffic): string {
+    return `${sumBy(t.by ?? [], this.once(`${histogram}_sum`, t, ['response_code']))} / ${sumBy(t.by ?? [], this.once(`${histogram}_count`, t, ['response_code']))}`;
+  }
+
+  /** One histogram_quantile per series, over de-duplicated bucket rates. */
+  quantile(q: number, histogram: HttpHistogram | string, t: Traffic): string {
+    return `histogram_quantile(${q}, ${sumBy(['le', ...(t.by ?? [])], this.once(`${histogram}_bucket`, t, ['response_code', 'le']))})`;
+  }
+
+  /** Bytes (or connections) per second from an istio_tcp_* counter. */
+  tcp(counter: TcpCounter, t: Traffic): string {
+    return sumBy(t.by ?? [], this.once(counter, t, []));
+  }
+
+  /** Per-second rate of the `_sum` of an HTTP histogram (bytes moved through requests or responses). */
+  histogramSumRate(histogram: HttpHistogram, t: Traffic): string {
+    return sumBy(t.by ?? [], this.once(`${histogram}_sum`, t, ['response_code']));
+  }
+
+  /** A user's Telemetry-API counter (istio_get_calls): same reporter rule as the standard metrics. */
+  customCounter(metric: string, t: Traffic): string {
+    return sumBy(t.by ?? [], this.once(metric, t, ['response_code']));
+  }
+
+  /** Raw topology inputs for the panel's Topology view; the panel de-duplicates reporters itself. */
+  topology(metric: 'istio_requests_total' | 'istio_tcp_sent_bytes_total' | 'istio_request_duration_milliseconds_bucket', where: string[]): string {
+    const labels = [
+      'reporter',
+      'source_workload',
+      'source_workload_namespace',
+      'source_app',
+      'source_version',
+      'destination_workload',
+      'destination_workload_namespace',
+      'destination_app',
+      'destination_version',
+      'destination_service',
+      'destination_service_name',
+      'destination_service_namespace',
+      'source_cluster',
+      'destination_cluster',
+    ];
+    const extra = metric === 'istio_requests_total' ? ['request_protocol', 'response_code', 'grpc_response_status', 'connection_security_policy'] : metric === 'istio_tcp_sent_bytes_total' ? ['connection_security_policy'] : ['le'];
+    return sumBy([...labels, ...extra], rate(metric, [...this.scopeMatchers(), ...where]));
+  }
+}

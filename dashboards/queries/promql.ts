@@ -1,0 +1,32 @@
+// PromQL text helpers. Every rate window in every dashboard comes from RATE_WINDOW: `rate` over Grafana's
+// $__rate_interval (never irate, never a hard-coded [1m] that breaks with 60 s scrapes).
+
+export const RATE_WINDOW = '$__rate_interval';
+
+/**
+ * `metric{m1, m2}`; empty matchers are dropped so optional scopes compose. `metric` may itself be a braced
+ * selector (`{__name__=~"a|b"}`), whose matchers then come first.
+ */
+export function selector(metric: string, matchers: Array<string | undefined>): string {
+  const ms = matchers.filter((m): m is string => !!m && m.trim() !== '');
+  const braced = /^\{(.*)\}$/.exec(metric);
+  if (braced) {
+    return `{${[braced[1], ...ms].join(', ')}}`;
+  }
+  return ms.length === 0 ? metric : `${metric}{${ms.join(', ')}}`;
+}
+
+export function rate(metric: string, matchers: Array<string | undefined>): string {
+  return `rate(${selector(metric, matchers)}[${RATE_WINDOW}])`;
+}
+
+/** `sum by (a, b) (expr)`, or `sum(expr)` when there is nothing to group by. Labels are de-duplicated, order kept. */
+export function sumBy(by: readonly string[], expr: string): string {
+  const labels = [...new Set(by)];
+  return labels.length === 0 ? `sum(${expr})` : `sum by (${labels.join(', ')}) (${expr})`;
+}
+
+/** Splits a user's matcher list (`a="x", b=~"y"`) into matchers; quoted commas are kept. */
+export function splitMatchers(text: string): string[] {
+  return text.match(/[a-zA-Z_][a-zA-Z0-9_]*\s*(?:=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"/g) ?? [];
+}

@@ -1,0 +1,66 @@
+/**
+ * Writing the generated files: all or nothing, and the drift check CI runs.
+ */
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Files this generator owns in the output directory; anything else there is carried over untouched. */
+const OWNED = /^(meshscope-[a-z-]+\.json|meshscope\.yaml)$/;
+
+/**
+ * Makes `dir` hold exactly `files` (plus whatever non-generated files it had). The new directory is assembled
+ * beside it and swapped in with two renames, so a failure at any point leaves the old directory as it was.
+ */
+export function writeAtomically(dir: string, files: Map<string, string>): void {
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const staging = mkdtempSync(join(parent, `.${basename(dir)}-new-`));
+  const old = `${staging.replace('-new-', '-old-')}`;
+  try {
+    // mkdtemp makes 0700; keep the old directory's permissions (Grafana often reads as another user).
+    chmodSync(staging, existsSync(dir) ? statSync(dir).mode & 0o777 : 0o755);
+    if (existsSync(dir)) {
+      for (const name of readdirSync(dir)) {
+        if (!OWNED.test(name)) {
+          cpSync(join(dir, name), join(staging, name), { recursive: true });
+        }
+      }
+    }
+    for (const [name, text] of files) {
+      writeFileSync(join(staging, name), text);
+    }
+    if (existsSync(dir)) {
+      renameSync(dir, old);
+    }
+    try {
+      renameSync(staging, dir);
+    } catch (e) {
+      if (existsSync(old)) {
+        renameSync(old, dir);
+      }
+      throw e;
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+
+/** Files in `dir` that differ from `files`: changed, missing, or generated earlier but no longer produced. */
+export function drift(dir: string, files: Map<string, string>): string[] {
+  const differ: string[] = [];
+  for (const [name, text] of files) {
+    const path = join(dir, name);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+      differ.push(path);
+    }
+  }
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir)) {
+      if (OWNED.test(name) && !files.has(name)) {
+        differ.push(join(dir, name));
+      }
+    }
+  }
+  return differ.sort();
+}
