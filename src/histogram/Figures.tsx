@@ -5,22 +5,29 @@ import { useStyles2 } from '@grafana/ui';
 import { Histogram } from './model';
 import { overflowFigure, percentileFigure, shareFigure, ValueText } from './format';
 import { percentileName } from './render';
+import { COLUMN_GAP, FigureGrid, ROW_GAP, ROW_HEIGHT } from './figureGrid';
 
 interface Props {
   histogram: Histogram;
   format: ValueText;
   percentileColors: string[];
+  grid: FigureGrid;
 }
 
 /**
  * The large figures: shares within the configured bounds, the +Inf overflow and the percentiles over the range.
  * Test ids and data-value carry the exact numbers for browser tests; the text is what the user reads.
  */
-export function Figures({ histogram, format, percentileColors }: Props) {
+export function Figures({ histogram, format, percentileColors, grid }: Props) {
   const styles = useStyles2(getStyles);
   const { shares, overflow, percentiles } = histogram.range;
+  const layout = {
+    gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`,
+    gridAutoRows: ROW_HEIGHT[grid.size],
+    height: grid.height,
+  };
   return (
-    <div className={styles.row}>
+    <div className={`${styles.grid} ${grid.size === 'large' ? styles.large : styles.compact}`} style={layout}>
       {shares.map((share) => (
         <Figure
           key={`share-${share.bound}`}
@@ -37,6 +44,7 @@ export function Figures({ histogram, format, percentileColors }: Props) {
         text={overflowFigure(overflow, format)}
         caption="in +Inf, above the top bucket"
         emphasis={overflow.value > 0 ? styles.overflow : undefined}
+        wide
       />
       {percentiles.map((p, i) => (
         <Figure
@@ -61,13 +69,22 @@ interface FigureProps {
   kind?: string;
   color?: string;
   emphasis?: string;
+  /** Spans two grid columns: its text is longer than a share's. */
+  wide?: boolean;
 }
 
-function Figure({ testId, value, text, caption, kind, color, emphasis }: FigureProps) {
+function Figure({ testId, value, text, caption, kind, color, emphasis, wide }: FigureProps) {
   const styles = useStyles2(getStyles);
   return (
-    <div className={styles.figure} data-testid={testId} data-value={String(value)} data-kind={kind}>
-      <div className={`${styles.value} ${emphasis ?? ''}`} data-testid={`${testId}-text`}>
+    <div
+      className={styles.figure}
+      style={wide ? { gridColumn: 'span 2' } : undefined}
+      title={`${text} ${caption}`}
+      data-testid={testId}
+      data-value={String(value)}
+      data-kind={kind}
+    >
+      <div className={`${styles.value} ${emphasis ?? ''}`} data-figure-value data-testid={`${testId}-text`}>
         {text}
       </div>
       <div className={styles.caption} style={color ? { borderTopColor: color } : undefined}>
@@ -77,15 +94,19 @@ function Figure({ testId, value, text, caption, kind, color, emphasis }: FigureP
   );
 }
 
+const ellipsis = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+
 const getStyles = (theme: GrafanaTheme2) => ({
-  row: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), padding: theme.spacing(0.5, 0) }),
-  figure: css({ display: 'flex', flexDirection: 'column', minWidth: 64 }),
-  value: css({ ...theme.typography.h3, margin: 0, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }),
+  grid: css({ display: 'grid', gridAutoFlow: 'row dense', columnGap: COLUMN_GAP, rowGap: ROW_GAP, overflow: 'hidden' }),
+  large: css({ '& [data-figure-value]': { ...theme.typography.h3 } }),
+  compact: css({ '& [data-figure-value]': { ...theme.typography.h5 } }),
+  figure: css({ display: 'flex', flexDirection: 'column', justifyContent: 'flex-end', minWidth: 0 }),
+  value: css({ margin: 0, fontVariantNumeric: 'tabular-nums', ...ellipsis }),
   overflow: css({ color: theme.colors.warning.text }),
   caption: css({
     ...theme.typography.bodySmall,
     color: theme.colors.text.secondary,
     borderTop: '2px solid transparent',
-    whiteSpace: 'nowrap',
+    ...ellipsis,
   }),
 });

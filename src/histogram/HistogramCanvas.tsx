@@ -1,6 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2 } from '@grafana/data';
+import { dateTimeFormat, GrafanaTheme2, TimeZone } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { HistogramScale } from '../options';
 import { Histogram } from './model';
@@ -15,6 +15,8 @@ interface Props {
   scale: HistogramScale;
   showHeatmap: boolean;
   format: ValueText;
+  /** The dashboard's time zone, for the heatmap's time labels. */
+  timeZone: TimeZone;
   palette: Palette;
 }
 
@@ -25,7 +27,7 @@ interface Hover {
 }
 
 /** The distribution and heatmap canvas, with a text tooltip of the bucket under the pointer. */
-export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, format, palette }: Props) {
+export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, format, timeZone, palette }: Props) {
   const styles = useStyles2(getStyles);
   const canvas = useRef<HTMLCanvasElement>(null);
   const layout = useRef<ChartLayout>();
@@ -36,9 +38,11 @@ export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, 
     // jsdom and old browsers have no 2D context: then there is simply no drawing, the figures still show.
     const ctx = canvas.current?.getContext('2d');
     if (ctx) {
-      layout.current = renderHistogram(ctx, histogram, { width, height, scale, showHeatmap, pixelRatio: ratio, formatBound: format }, palette);
+      const formatTime = (time: number) => dateTimeFormat(time, { format: time % 60_000 === 0 ? 'HH:mm' : 'HH:mm:ss', timeZone });
+      const options = { width, height, scale, showHeatmap, pixelRatio: ratio, formatBound: format, formatTime };
+      layout.current = renderHistogram(ctx, histogram, options, palette);
     }
-  }, [histogram, width, height, scale, showHeatmap, format, palette, ratio]);
+  }, [histogram, width, height, scale, showHeatmap, format, timeZone, palette, ratio]);
 
   const onMove = (event: React.MouseEvent<HTMLCanvasElement>) => {
     const at = layout.current;

@@ -1,6 +1,6 @@
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { GrafanaTheme2, PanelProps, TimeZone } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { MeshPanelOptions } from '../options';
 import { PanelMessage } from '../components/PanelMessage';
@@ -10,14 +10,16 @@ import { Figures } from './Figures';
 import { HistogramCanvas } from './HistogramCanvas';
 import { usePalette } from './usePalette';
 import { gridOf } from './grid';
+import { figureGrid } from './figureGrid';
 
-/** Space for a small multiple's title, its figures and its notes, above and below the canvas. */
+/** Space for a small multiple's title and its notes, above and below the figures and the canvas. */
 const TITLE_HEIGHT = 20;
-const FIGURES_HEIGHT = 64;
 const NOTE_HEIGHT = 16;
+/** Between the figures and the canvas. */
+const FIGURES_MARGIN = 8;
 
 /** One small multiple per histogram in the data: shares, overflow and percentiles as figures over the drawing. */
-export function HistogramView({ data, options, width, height }: PanelProps<MeshPanelOptions>) {
+export function HistogramView({ data, options, width, height, timeZone }: PanelProps<MeshPanelOptions>) {
   const styles = useStyles2(getStyles);
   const { histogram: settings } = options;
   const set = useMemo(() => histogramsFor(data.series, settings), [data.series, settings]);
@@ -41,6 +43,7 @@ export function HistogramView({ data, options, width, height }: PanelProps<MeshP
               width={grid.cellWidth}
               height={grid.cellHeight - (several ? TITLE_HEIGHT : 0)}
               options={options}
+              timeZone={timeZone}
               palette={palette}
             />
           )}
@@ -56,16 +59,20 @@ interface MultipleProps {
   width: number;
   height: number;
   options: MeshPanelOptions;
+  timeZone: TimeZone;
   palette: ReturnType<typeof usePalette>;
 }
 
-function Multiple({ histogram, width, height, options, palette }: MultipleProps) {
+function Multiple({ histogram, width, height, options, timeZone, palette }: MultipleProps) {
   const styles = useStyles2(getStyles);
   const format = useMemo(() => valueText(histogram.config), [histogram.config]);
-  const canvasHeight = Math.max(40, height - FIGURES_HEIGHT - NOTE_HEIGHT * histogram.notes.length);
+  const { shares, percentiles } = histogram.range;
+  const figures = figureGrid(shares.length + percentiles.length, width);
+  const canvasHeight = Math.max(40, height - figures.height - FIGURES_MARGIN - NOTE_HEIGHT * histogram.notes.length);
   return (
     <>
-      <Figures histogram={histogram} format={format} percentileColors={palette.percentiles} />
+      <Figures histogram={histogram} format={format} percentileColors={palette.percentiles} grid={figures} />
+      <div style={{ height: FIGURES_MARGIN }} />
       <HistogramCanvas
         histogram={histogram}
         width={width}
@@ -73,6 +80,7 @@ function Multiple({ histogram, width, height, options, palette }: MultipleProps)
         scale={options.histogram.scale}
         showHeatmap={options.histogram.showHeatmap}
         format={format}
+        timeZone={timeZone}
         palette={palette}
       />
       {histogram.notes.map((note) => (

@@ -24,7 +24,7 @@ function recordingContext() {
   return { ctx: ctx as CanvasRenderingContext2D, calls };
 }
 
-const palette = { text: '#ccc', grid: '#333', bar: '#36f', overflow: '#f93', heat: colorRamp([50, 100, 255]), percentiles: ['g', 'y', 'r'], font: '12px sans' };
+const palette = { text: '#ccc', grid: '#333', bar: '#36f', overflow: '#f93', heat: colorRamp([[0, 0, 64], [50, 100, 255]]), percentiles: ['g', 'y', 'r'], font: '12px sans' };
 
 describe('renderHistogram', () => {
   it('draws 10,000 steps × 20 buckets quickly with one image for the heatmap', () => {
@@ -34,7 +34,7 @@ describe('renderHistogram', () => {
     const started = performance.now();
     const [h] = computeHistograms(timeSeriesFrames({ les, times, cumulative }), { percentiles: [0.5, 0.9, 0.99], shareBounds: [0.1, 1] }).histograms;
     const { ctx, calls } = recordingContext();
-    const layout = renderHistogram(ctx, h, { width: 800, height: 400, scale: 'log', showHeatmap: true, pixelRatio: 1, formatBound: String }, palette);
+    const layout = renderHistogram(ctx, h, { width: 800, height: 400, scale: 'log', showHeatmap: true, pixelRatio: 1, formatBound: String, formatTime: String }, palette);
     const elapsed = performance.now() - started;
     expect(layout.heatmap).toBeDefined();
     expect(calls.filter((c) => c.startsWith('putImageData'))).toHaveLength(1);

@@ -7,8 +7,9 @@ import { HistogramScale } from '../../options';
 import { Histogram } from '../model';
 import { BucketAxis } from './axis';
 import { distributionBars } from './distribution';
-import { columnLevels, paintHeatmap, rowBuckets, stepColumns } from './heatmap';
+import { columnLevels, paintHeatmap, rowBuckets, StepColumns, stepColumns } from './heatmap';
 import { chartLayout, ChartLayout, Rect, TICK_SPACE } from './layout';
+import { timeTicks } from './timeAxis';
 
 export interface Palette {
   text: string;
@@ -32,6 +33,8 @@ export interface RenderOptions {
   pixelRatio: number;
   /** Tick label text for a bound, in the field's unit. */
   formatBound(value: number): string;
+  /** Tick label text for a time (epoch ms) under the heatmap, in the dashboard's time zone. */
+  formatTime(time: number): string;
 }
 
 /**
@@ -46,7 +49,7 @@ export function renderHistogram(ctx: CanvasRenderingContext2D, h: Histogram, opt
   drawDistribution(ctx, h, layout, palette);
   drawValueTicks(ctx, h.bounds, layout.valueAxis, layout.distribution, options.formatBound, palette);
   if (layout.heatmap && layout.heatmapAxis) {
-    drawHeatmap(ctx, h, layout.heatmap, layout.heatmapAxis, options.pixelRatio, palette);
+    drawHeatmap(ctx, h, layout.heatmap, layout.heatmapAxis, options, palette);
   }
   return layout;
 }
@@ -87,10 +90,13 @@ function drawValueTicks(
   ctx.fillStyle = palette.text;
   ctx.textAlign = 'center';
   let lastRight = -Infinity;
+  const right = area.x + area.width;
   bounds.forEach((bound, b) => {
-    const x = axis.edges[b + 1];
     const text = Number.isFinite(bound) ? format(bound) : '+Inf';
     const half = ctx.measureText(text).width / 2;
+    // +Inf sits in the middle of its slot; every label stays inside the canvas.
+    const at = Number.isFinite(bound) ? axis.edges[b + 1] : (axis.edges[b] + axis.edges[b + 1]) / 2;
+    const x = Math.min(at, right - half);
     if (x - half > lastRight + 4) {
       ctx.fillText(text, x, area.y + area.height + TICK_SPACE - 4);
       lastRight = x + half;
@@ -104,19 +110,21 @@ function drawHeatmap(
   h: Histogram,
   area: Rect,
   axis: BucketAxis,
-  ratio: number,
+  options: RenderOptions,
   palette: Palette
 ) {
+  const ratio = options.pixelRatio;
   const width = Math.max(1, Math.floor(area.width * ratio));
   const height = Math.max(1, Math.floor(area.height * ratio));
-  const columns = stepColumns(h.times, width);
-  const levels = columnLevels(h.cells, h.bounds.length, columns, width);
+  const steps = stepColumns(h.times, width);
+  const levels = columnLevels(h.cells, h.bounds.length, steps, width);
   const edges = axis.edges.map((y) => (y - area.y) * ratio);
   const image = ctx.createImageData(width, height);
   paintHeatmap(image.data, width, height, levels, h.bounds.length, rowBuckets(edges, height), palette.heat);
   ctx.putImageData(image, Math.round(area.x * ratio), Math.round(area.y * ratio));
   ctx.strokeStyle = palette.grid;
   ctx.strokeRect(area.x, area.y, area.width, area.height);
+  ctx.lineWidth = 1.5;
   h.steps.forEach((step, i) => {
     ctx.strokeStyle = palette.percentiles[i];
     ctx.beginPath();
@@ -128,7 +136,7 @@ function drawHeatmap(
         continue;
       }
       // A clamped value is the top finite bound, so its line runs along the +Inf slot's lower edge.
-      const x = area.x + (columns[t] + 0.5) / ratio;
+      const x = area.x + (steps.columns[t] + steps.reach / 2) / ratio;
       const y = axis.toPixel(value);
       if (drawing) {
         ctx.lineTo(x, y);
@@ -139,7 +147,44 @@ function drawHeatmap(
     }
     ctx.stroke();
   });
+  ctx.lineWidth = 1;
+  drawHeatmapTicks(ctx, h, area, axis, steps, options, palette);
 }
+
+/** Bound labels up the left side (true to scale, like the cells) and clock times along the bottom. */
+function drawHeatmapTicks(
+  ctx: CanvasRenderingContext2D,
+  h: Histogram,
+  area: Rect,
+  axis: BucketAxis,
+  steps: StepColumns,
+  options: RenderOptions,
+  palette: Palette
+) {
+  ctx.fillStyle = palette.text;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  let lastTop = Infinity;
+  h.bounds.forEach((bound, b) => {
+    const y = Number.isFinite(bound) ? axis.edges[b + 1] : (axis.edges[b] + axis.edges[b + 1]) / 2;
+    // Labels go bottom-up; one is skipped when it would overlap the one below it.
+    if (y < lastTop - LABEL_HEIGHT) {
+      ctx.fillText(Number.isFinite(bound) ? options.formatBound(bound) : '+Inf', area.x - 4, y);
+      lastTop = y;
+    }
+  });
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  const bottom = area.y + area.height + TICK_SPACE - 4;
+  for (const tick of timeTicks(steps.from, steps.to, area.width, TIME_LABEL_SPACING)) {
+    const x = Math.min(Math.max(area.x + tick.x, area.x + TIME_LABEL_SPACING / 2), area.x + area.width - TIME_LABEL_SPACING / 2);
+    ctx.fillText(options.formatTime(tick.time), x, bottom);
+  }
+  ctx.textAlign = 'start';
+}
+
+const LABEL_HEIGHT = 12;
+const TIME_LABEL_SPACING = 72;
 
 /** "50", "99", "99.9" for 0.5, 0.99, 0.999. */
 export function percentileName(q: number): string {

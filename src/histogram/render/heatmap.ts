@@ -6,30 +6,51 @@
 
 export type Rgb = [number, number, number];
 
-/** 256 colours from transparent to `rgb`, brightening with the square root so rare buckets stay visible. */
-export function colorRamp(rgb: Rgb): Uint32Array {
+/**
+ * 256 colours for levels 1..255 (0 stays transparent: no observations), interpolated through `stops` from the
+ * fewest observations to the most, so a cell's colour reads as its count rather than as a faint tint.
+ */
+export function colorRamp(stops: Rgb[]): Uint32Array {
   const ramp = new Uint32Array(256);
+  const last = stops.length - 1;
   for (let i = 1; i < 256; i++) {
-    const alpha = Math.round(48 + (207 * i) / 255);
+    const at = ((i - 1) / 254) * last;
+    const k = Math.max(0, Math.min(last - 1, Math.floor(at)));
+    const f = last === 0 ? 0 : at - k;
+    const [r, g, b] = [0, 1, 2].map((c) => Math.round(stops[k][c] + (stops[Math.min(last, k + 1)][c] - stops[k][c]) * f));
     // ImageData is RGBA in memory; every browser that runs Grafana is little-endian, so ABGR as a 32-bit word.
-    ramp[i] = ((alpha << 24) | (rgb[2] << 16) | (rgb[1] << 8) | rgb[0]) >>> 0;
+    ramp[i] = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
   }
   return ramp;
 }
 
-/** The pixel column of every step: times spread over the width, the last step ending one step past its start. */
-export function stepColumns(times: Float64Array, width: number): Int32Array {
-  const columns = new Int32Array(times.length);
+export interface StepColumns {
+  /** The pixel column where each step starts. */
+  columns: Int32Array;
+  /** Columns one step covers (at least 1): a step is drawn as a cell this wide, not as a one-pixel line. */
+  reach: number;
+  /** The times (epoch ms) at the left and right edges of the image. */
+  from: number;
+  to: number;
+}
+
+/** Steps spread over the width by time, the last step ending one (smallest) step past its start. */
+export function stepColumns(times: Float64Array, width: number): StepColumns {
   const n = times.length;
+  const columns = new Int32Array(n);
   if (n < 2) {
-    return columns;
+    return { columns, reach: width, from: times[0] ?? 0, to: times[0] ?? 0 };
+  }
+  let step = Infinity;
+  for (let t = 1; t < n; t++) {
+    step = Math.min(step, times[t] - times[t - 1]);
   }
   const start = times[0];
-  const span = times[n - 1] - start + (times[n - 1] - start) / (n - 1);
+  const span = times[n - 1] - start + step;
   for (let t = 0; t < n; t++) {
     columns[t] = Math.min(width - 1, Math.floor(((times[t] - start) / span) * width));
   }
-  return columns;
+  return { columns, reach: Math.max(1, Math.round((step / span) * width)), from: start, to: start + span };
 }
 
 /** Which bucket each pixel row shows, from the buckets' pixel edges; -1 for rows outside every bucket. */
@@ -44,15 +65,17 @@ export function rowBuckets(edges: Float64Array, height: number): Int16Array {
 }
 
 /**
- * Mean count per bucket and column (a column may hold many steps), normalised to the busiest cell.
+ * Mean count per bucket and column (a column may hold many steps), normalised to the busiest cell; a column no
+ * step starts in shows the step before it when that step reaches it (gaps in the data stay empty).
  * Returns columns × buckets levels 0..255.
  */
-export function columnLevels(cells: Float64Array, buckets: number, columns: Int32Array, width: number): Uint8Array {
+export function columnLevels(cells: Float64Array, buckets: number, steps: StepColumns, width: number): Uint8Array {
+  const { columns, reach } = steps;
   const sums = new Float64Array(width * buckets);
-  const steps = new Uint32Array(width);
+  const counts = new Uint32Array(width);
   for (let t = 0; t < columns.length; t++) {
     const c = columns[t];
-    steps[c]++;
+    counts[c]++;
     for (let b = 0; b < buckets; b++) {
       const v = cells[t * buckets + b];
       if (v > 0) {
@@ -62,12 +85,21 @@ export function columnLevels(cells: Float64Array, buckets: number, columns: Int3
   }
   let max = 0;
   for (let i = 0; i < sums.length; i++) {
-    sums[i] /= steps[(i / buckets) | 0] || 1;
+    sums[i] /= counts[(i / buckets) | 0] || 1;
     max = Math.max(max, sums[i]);
   }
   const levels = new Uint8Array(sums.length);
-  for (let i = 0; i < sums.length; i++) {
-    levels[i] = sums[i] > 0 ? Math.max(1, Math.round(Math.sqrt(sums[i] / max) * 255)) : 0;
+  let source = -1;
+  for (let c = 0; c < width; c++) {
+    if (counts[c] > 0) {
+      source = c;
+    } else if (source < 0 || c - source >= reach) {
+      continue;
+    }
+    for (let b = 0; b < buckets; b++) {
+      const sum = sums[source * buckets + b];
+      levels[c * buckets + b] = sum > 0 ? Math.max(1, Math.round(Math.sqrt(sum / max) * 255)) : 0;
+    }
   }
   return levels;
 }

@@ -24,7 +24,7 @@ export interface ChartLayout {
 
 /** Room for tick labels under the distribution and left of the heatmap. */
 export const TICK_SPACE = 16;
-export const LEFT_SPACE = 44;
+export const LEFT_SPACE = 48;
 /** Pixels given to the +Inf bucket past the axis end. */
 export const OVERFLOW_SLOT = 28;
 const MIN_HEATMAP_HEIGHT = 60;
