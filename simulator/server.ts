@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Mesh } from './model/mesh';
 import type { ScrapeTarget } from './model/target';
+import { type Exposition, ExpositionWriter } from './render/exposition-writer';
 import { prometheusConfig } from './prometheus-config';
 import { SCENARIO_NAMES, ScenarioError, type ScenarioRequest, type Scenarios } from './scenarios';
 import { truthOf } from './truth';
@@ -25,6 +26,18 @@ export interface ServerContext {
 function send(res: ServerResponse, status: number, body: string, type = 'application/json'): void {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+function sendExposition(res: ServerResponse, body: Exposition, type: string): void {
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length });
+  // Chunks are reused by later scrapes, so they go back only once the socket has taken them all;
+  // an aborted response leaves them to the GC rather than risk reuse while a write is pending.
+  res.once('finish', body.release);
+  res.cork();
+  for (const chunk of body.chunks) {
+    res.write(chunk);
+  }
+  res.end();
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -54,10 +67,16 @@ export function createSimulatorServer(ctx: ServerContext): Server {
         return send(res, 404, 'pod does not exist (scaled to zero)\n', 'text/plain');
       }
       const now = ctx.now();
-      ctx.mesh.advance(now);
+      ctx.mesh.advanceFor(target, now);
       // Render fully before writing: a failure then becomes a 500, never a truncated exposition.
-      const body = await target.render(now);
-      return send(res, 200, body, target.contentType);
+      const out = new ExpositionWriter();
+      try {
+        await target.render(now, out);
+      } catch (err) {
+        out.finish().release();
+        throw err;
+      }
+      return sendExposition(res, out.finish(), target.contentType);
     }
     if (path === '/sd') {
       return json(res, 200, sdDocument(ctx.mesh.targets, ctx.address()));

@@ -1,8 +1,7 @@
 // Counters as floats that only grow. Envoy counts discrete requests; we integrate a rate and print
 // floor(value × share), which keeps every series monotonic, keeps histogram buckets cumulative and
 // +Inf equal to _count, and makes the printed totals exact up to one unit whatever the scrape timing.
-import type { LogNormal } from '../util/distribution';
-import { bucketFractions } from '../util/distribution';
+import { bucketFractions, type LogNormal } from '../util/distribution';
 
 /**
  * A histogram whose observations follow a distribution that changes only at scenario switches.

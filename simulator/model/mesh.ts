@@ -56,6 +56,8 @@ export class Mesh {
   private readonly podCountByCluster = new Map<string, number>();
   private readonly edgeSource: Array<Workload | undefined> = [];
   private readonly edgeDestination: Array<Workload | undefined> = [];
+  /** Edges each target reports series of. */
+  private readonly observed = new Map<ScrapeTarget, Set<EdgeRuntime>>();
 
   constructor(
     readonly topology: Topology,
@@ -129,8 +131,12 @@ export class Mesh {
     return /^\d+$/.test(ref) ? this.edges[Number(ref)] : this.edges.find((e) => e.id === ref);
   }
 
-  advance(now: number): void {
-    for (const e of this.edges) {
+  /**
+   * Integrates, up to `now`, the edges whose series `target` prints. Only those: a full scrape is one
+   * request per target, and advancing every edge on each would make it quadratic in mesh size.
+   */
+  advanceFor(target: ScrapeTarget, now: number): void {
+    for (const e of this.observed.get(target) ?? []) {
       e.advance(now);
     }
   }
@@ -269,20 +275,29 @@ export class Mesh {
         response_flags: s.outcome.flags,
         connection_security_policy: connectionSecurityPolicy(s.hop, o.reporter),
       };
-      const entry: TrafficEntry = { series: s, labels: labelPairs(tcp ? TCP_LABELS : HTTP_LABELS, values), share: o.share, rate: () => edge.rateOf(s) };
+      const entry: TrafficEntry = { series: s, labels: Buffer.from(labelPairs(tcp ? TCP_LABELS : HTTP_LABELS, values)), share: o.share, rate: () => edge.rateOf(s) };
       o.pod.add(tcp ? 'tcp' : 'http', entry, { reporter: o.reporter, cluster: o.cluster });
+      this.observe(o.pod, edge);
     }
     for (const o of this.ztunnelObservers(edge, s.hop)) {
       const values = ztunnelLabels(s.hop, o.reporter);
       values.response_flags = s.outcome.flags === 'UF' ? 'CONNECT' : '-';
       o.ztunnel.entries.push({ series: s, labels: Object.fromEntries(ZTUNNEL_LABELS.map((n) => [n, values[n]])), share: o.share });
+      this.observe(o.ztunnel, edge);
     }
+  }
+
+  private observe(target: ScrapeTarget, edge: EdgeRuntime): void {
+    const edges = this.observed.get(target) ?? new Set<EdgeRuntime>();
+    edges.add(edge);
+    this.observed.set(target, edges);
   }
 
   private attachMessages(edge: EdgeRuntime, m: MessageSeries): void {
     for (const o of this.envoyObservers(edge, m.hop)) {
       const values = { reporter: o.reporter, ...envoyPeerLabels(m.hop, o.reporter) };
-      o.pod.messages.push({ series: m, labels: labelPairs(MSG_LABELS, values), share: o.share });
+      o.pod.messages.push({ series: m, labels: Buffer.from(labelPairs(MSG_LABELS, values)), share: o.share });
+      this.observe(o.pod, edge);
     }
   }
 }

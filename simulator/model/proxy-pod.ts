@@ -1,6 +1,7 @@
 // A pod whose istio-proxy is Envoy: a sidecar, a gateway or a waypoint.
 import type { Reporter } from '../spec/labels';
 import { writeAgent } from '../render/agent';
+import type { ExpositionWriter } from '../render/exposition-writer';
 import { defaultFamilies, extendedFamilies, wasmFamilies } from '../render/envoy-stats';
 import { arrangeFamilies, type EnvoyFamily, istioFamilies, type MessageEntry, type TrafficEntry, writeFamilies } from '../render/proxy';
 import type { WorkloadSpec } from '../topology/types';
@@ -91,12 +92,10 @@ export class ProxyPod implements ScrapeTarget {
     return this.isUp();
   }
 
-  render(now: number): string {
+  render(now: number, out: ExpositionWriter): void {
     this.advance(now);
     this.scrapes++;
-    const out: string[] = [];
     writeAgent({ startedAt: this.startedAt, scrapes: this.scrapes, jitter: (hash32(this.pod.name) % 1000) / 1000 }, now, out);
     writeFamilies(this.families, out);
-    return out.join('');
   }
 }

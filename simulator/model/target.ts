@@ -1,4 +1,5 @@
 // A scrape target: one simulated pod (or one node's kubelet) served at its own path.
+import type { ExpositionWriter } from '../render/exposition-writer';
 
 export const TEXT_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
@@ -21,7 +22,8 @@ export interface ScrapeTarget {
   readonly contentType: string;
   /** false while the pod does not exist (scaled to zero); it then leaves /sd and answers 404. */
   visible(): boolean;
-  render(now: number): string | Promise<string>;
+  /** Writes the whole exposition at time `now` (seconds) into `out`. */
+  render(now: number, out: ExpositionWriter): void | Promise<void>;
 }
 
 export function podTargetLabels(pod: PodInfo): Record<string, string> {

@@ -1,5 +1,5 @@
 // pilot-agent's own registry, prefixed istio_agent_ (spec §4). client_golang style: # HELP and # TYPE.
-import { formatValue } from './text';
+import type { ExpositionWriter } from './exposition-writer';
 
 export interface AgentFacts {
   startedAt: number;
@@ -19,8 +19,12 @@ const FAMILIES: Array<{ name: string; type: string; help: string; value: (f: Age
   { name: 'istio_agent_xds_proxy_requests', type: 'counter', help: 'The total number of Xds Proxy Requests', value: (f, now) => 1 + Math.floor((now - f.startedAt) / 30) },
 ];
 
-export function writeAgent(f: AgentFacts, now: number, out: string[]): void {
-  for (const fam of FAMILIES) {
-    out.push(`# HELP ${fam.name} ${fam.help}\n# TYPE ${fam.name} ${fam.type}\n${fam.name} ${formatValue(fam.value(f, now))}\n`);
-  }
+/** Each family's lines up to its sample value. */
+const HEADS = FAMILIES.map((fam) => Buffer.from(`# HELP ${fam.name} ${fam.help}\n# TYPE ${fam.name} ${fam.type}\n${fam.name} `));
+
+export function writeAgent(f: AgentFacts, now: number, out: ExpositionWriter): void {
+  FAMILIES.forEach((fam, i) => {
+    out.bytes(HEADS[i]);
+    out.valueLine(fam.value(f, now));
+  });
 }

@@ -2,8 +2,7 @@
 // extended per-cluster / per-listener stats proxyStatsMatcher turns on (spec §6), and Wasm runtime
 // stats for pods that run an extension. Names and label order follow Istio's tag extraction (§6.1).
 import type { Reporter } from '../spec/labels';
-import type { EnvoyFamily, FamilyType, TrafficEntry } from './proxy';
-import { staticFamily } from './proxy';
+import { type EnvoyFamily, type FamilyType, staticFamily, type TrafficEntry } from './proxy';
 
 /** Proxy facts the default stats are derived from. */
 export interface ProxyFacts {

@@ -21,11 +21,13 @@ import {
 } from '../spec/istio-metrics';
 import type { HistogramAccumulator } from '../model/accumulators';
 import type { MessageSeries, Series } from '../model/edge';
-import { formatLe, formatValue, typeLine } from './text';
+import type { ExpositionWriter } from './exposition-writer';
+import { formatLe, typeLine } from './text';
 
 export interface TrafficEntry {
   series: Series;
-  labels: string;
+  /** `a="x",b="y"` in Istio's order, encoded once when the series appears. */
+  labels: Buffer;
   /** This pod's share of the edge (1 / replicas, or a node's share for ztunnel). */
   share: number;
   /** The edge's current rate for this series' outcome, per second. */
@@ -34,12 +36,14 @@ export interface TrafficEntry {
 
 export interface MessageEntry {
   series: MessageSeries;
-  labels: string;
+  labels: Buffer;
   share: number;
 }
 
-/** A sample line with a precomputed `name{labels` prefix; the writer adds `}` or `,le=…}`. */
-const BUCKET_SUFFIXES = [...ENVOY_DEFAULT_BUCKETS, Infinity].map((b) => `,le="${formatLe(b)}"} `);
+const bytes = (s: string) => Buffer.from(s);
+/** What follows the labels of a sample line, before its value. */
+const CLOSE = bytes('} ');
+const BUCKET_CLOSE = [...ENVOY_DEFAULT_BUCKETS, Infinity].map((b) => bytes(`,le="${formatLe(b)}"} `));
 
 export type FamilyType = 'counter' | 'gauge' | 'histogram';
 
@@ -53,7 +57,7 @@ export interface EnvoyFamily {
   type: FamilyType;
   sortKey: string;
   /** Appends the sample lines (without # TYPE); returns false when the family has no samples. */
-  write(out: string[]): boolean;
+  write(out: ExpositionWriter): boolean;
 }
 
 const TYPE_RANK: Record<FamilyType, number> = { counter: 0, gauge: 1, histogram: 2 };
@@ -81,24 +85,37 @@ export function arrangeFamilies(families: EnvoyFamily[]): EnvoyFamily[] {
   return merged.sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 }
 
-export function writeFamilies(families: readonly EnvoyFamily[], out: string[]): void {
+/** `# TYPE` lines by family name (a name has one type). */
+const typeLines = new Map<string, Buffer>();
+
+export function writeFamilies(families: readonly EnvoyFamily[], out: ExpositionWriter): void {
   for (const f of families) {
-    const start = out.length;
-    out.push(typeLine(f.name, f.type));
+    const start = out.mark();
+    let type = typeLines.get(f.name);
+    if (!type) {
+      type = bytes(typeLine(f.name, f.type));
+      typeLines.set(f.name, type);
+    }
+    out.bytes(type);
     if (!f.write(out)) {
-      out.length = start;
+      out.reset(start);
     }
   }
 }
 
-function counterFamily(name: string, entries: readonly TrafficEntry[], value: (s: Series) => number): EnvoyFamily {
+/** A counter over entries of one kind: `name{labels} floor(value × share)` per entry. */
+function counterFamily<S>(name: string, entries: ReadonlyArray<{ series: S; labels: Buffer; share: number }>, value: (s: S) => number): EnvoyFamily {
+  const open = bytes(`${name}{`);
   return {
     name,
     type: 'counter',
     sortKey: `istiocustom.${name}`,
     write(out) {
       for (const e of entries) {
-        out.push(`${name}{${e.labels}} ${Math.floor(value(e.series) * e.share)}\n`);
+        out.bytes(open);
+        out.bytes(e.labels);
+        out.bytes(CLOSE);
+        out.valueLine(Math.floor(value(e.series) * e.share));
       }
       return entries.length > 0;
     },
@@ -106,7 +123,9 @@ function counterFamily(name: string, entries: readonly TrafficEntry[], value: (s
 }
 
 function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (s: Series) => HistogramAccumulator | undefined): EnvoyFamily {
-  const bucketName = `${name}_bucket{`;
+  const bucketOpen = bytes(`${name}_bucket{`);
+  const sumOpen = bytes(`${name}_sum{`);
+  const countOpen = bytes(`${name}_count{`);
   return {
     name,
     type: 'histogram',
@@ -121,28 +140,22 @@ function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (
         any = true;
         const total = e.series.total;
         const count = Math.floor(total * e.share);
-        const prefix = bucketName + e.labels;
-        for (let i = 0; i < ENVOY_DEFAULT_BUCKETS.length; i++) {
-          out.push(prefix + BUCKET_SUFFIXES[i] + Math.floor(h.bucket(i, total) * e.share) + '\n');
+        for (let i = 0; i <= ENVOY_DEFAULT_BUCKETS.length; i++) {
+          out.bytes(bucketOpen);
+          out.bytes(e.labels);
+          out.bytes(BUCKET_CLOSE[i]);
+          out.valueLine(i < ENVOY_DEFAULT_BUCKETS.length ? Math.floor(h.bucket(i, total) * e.share) : count);
         }
-        out.push(prefix + BUCKET_SUFFIXES[ENVOY_DEFAULT_BUCKETS.length] + count + '\n');
-        out.push(`${name}_sum{${e.labels}} ${formatValue(h.sum(total) * e.share)}\n${name}_count{${e.labels}} ${count}\n`);
+        out.bytes(sumOpen);
+        out.bytes(e.labels);
+        out.bytes(CLOSE);
+        out.valueLine(h.sum(total) * e.share);
+        out.bytes(countOpen);
+        out.bytes(e.labels);
+        out.bytes(CLOSE);
+        out.valueLine(count);
       }
       return any;
-    },
-  };
-}
-
-function messageFamily(name: string, entries: readonly MessageEntry[], value: (m: MessageSeries) => number): EnvoyFamily {
-  return {
-    name,
-    type: 'counter',
-    sortKey: `istiocustom.${name}`,
-    write(out) {
-      for (const e of entries) {
-        out.push(`${name}{${e.labels}} ${Math.floor(value(e.series) * e.share)}\n`);
-      }
-      return entries.length > 0;
     },
   };
 }
@@ -154,8 +167,8 @@ export function istioFamilies(http: TrafficEntry[], tcp: TrafficEntry[], message
     histogramFamily(REQUEST_DURATION, http, (s) => s.duration),
     histogramFamily(REQUEST_BYTES, http, (s) => s.requestSize),
     histogramFamily(RESPONSE_BYTES, http, (s) => s.responseSize),
-    messageFamily(REQUEST_MESSAGES, messages, (m) => m.requests),
-    messageFamily(RESPONSE_MESSAGES, messages, (m) => m.responses),
+    counterFamily(REQUEST_MESSAGES, messages, (m: MessageSeries) => m.requests),
+    counterFamily(RESPONSE_MESSAGES, messages, (m: MessageSeries) => m.responses),
     counterFamily(TCP_OPENED, tcp, (s) => s.total),
     counterFamily(TCP_CLOSED, tcp, (s) => s.closed),
     counterFamily(TCP_SENT, tcp, (s) => s.sentBytes),
@@ -173,7 +186,8 @@ export function staticFamily(name: string, type: FamilyType, sortKey: string, sa
     write(out) {
       const s = samples();
       for (const [labels, v] of s) {
-        out.push(`${name}{${labels}} ${formatValue(v)}\n`);
+        out.text(`${name}{${labels}} `);
+        out.valueLine(v);
       }
       return s.length > 0;
     },

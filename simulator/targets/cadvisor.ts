@@ -3,6 +3,7 @@
 // kube-prometheus-stack scrapes it (job="kubelet", metrics_path="/metrics/cadvisor").
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { PodInfo, ScrapeTarget } from '../model/target';
+import type { ExpositionWriter } from '../render/exposition-writer';
 
 export interface ContainerUsage {
   pod: PodInfo;
@@ -83,12 +84,12 @@ export class CadvisorNode implements ScrapeTarget {
     return true;
   }
 
-  render(now: number): Promise<string> {
+  async render(now: number, out: ExpositionWriter): Promise<void> {
     const dt = Math.max(0, now - this.lastT);
     this.lastT = now;
     for (const c of this.containers) {
       this.cpuSeconds.set(c, (this.cpuSeconds.get(c) ?? 0) + (c.up() ? c.cores() * dt : 0));
     }
-    return this.registry.metrics();
+    out.text(await this.registry.metrics());
   }
 }

@@ -7,6 +7,7 @@ import { ISTIOD_BUCKETS } from '../spec/buckets';
 import { type PodInfo, podPath, podTargetLabels, type ScrapeTarget } from '../model/target';
 import { logNormal, type LogNormal } from '../util/distribution';
 import { rng } from '../util/random';
+import type { ExpositionWriter } from '../render/exposition-writer';
 
 const SHORT_TYPES = ['cds', 'eds', 'lds', 'rds'] as const;
 const TYPE_URLS: Record<(typeof SHORT_TYPES)[number], string> = {
@@ -153,9 +154,9 @@ export class IstiodPod implements ScrapeTarget {
     return true;
   }
 
-  render(now: number): Promise<string> {
+  async render(now: number, out: ExpositionWriter): Promise<void> {
     this.advance(now);
-    return this.registry.metrics();
+    out.text(await this.registry.metrics());
   }
 }
 

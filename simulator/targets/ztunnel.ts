@@ -6,6 +6,7 @@ import { ZTUNNEL_LABELS } from '../spec/labels';
 import type { Series } from '../model/edge';
 import { type PodInfo, podPath, podTargetLabels, type ScrapeTarget } from '../model/target';
 import { TCP_CLOSED, TCP_OPENED, TCP_RECEIVED, TCP_SENT, ZTUNNEL_TCP_METRICS } from '../spec/istio-metrics';
+import type { ExpositionWriter } from '../render/exposition-writer';
 
 export interface ZtunnelEntry {
   series: Series;
@@ -91,8 +92,8 @@ export class ZtunnelPod implements ScrapeTarget {
     return true;
   }
 
-  render(now: number): Promise<string> {
+  async render(now: number, out: ExpositionWriter): Promise<void> {
     this.now = now;
-    return this.registry.metrics();
+    out.text(await this.registry.metrics());
   }
 }
