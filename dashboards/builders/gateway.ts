@@ -29,6 +29,7 @@ export function gatewayDashboard(ctx: Context): Dashboard {
         matchers: [istio.clusterMatcher, 'reporter="source"', `source_workload=~"${config.gatewayWorkloads}"`],
         from: 'source_workload',
         multi: true,
+        allValue: config.gatewayWorkloads,
         description: `Gateway workloads (source_workload matching the configured gatewayWorkloads regex "${config.gatewayWorkloads}").`,
       }),
     ],

@@ -37,6 +37,8 @@ export interface LabelVariable {
   from: string;
   multi: boolean;
   description: string;
+  /** What "All" means; default `.*`. A narrower regex keeps All inside the variable's own filter. */
+  allValue?: string;
 }
 
 const ALL = { selected: true, text: 'All', value: '$__all' };
@@ -54,7 +56,7 @@ export function labelVariable(v: LabelVariable): Variable {
     .allowCustomValue(true);
   if (v.multi) {
     // `.*` rather than a list of every value: short URLs and queries (istio#5712), and series without the label match.
-    b.multi(true).includeAll(true).allValue('.*').current(ALL);
+    b.multi(true).includeAll(true).allValue(v.allValue ?? '.*').current(ALL);
   }
   return b;
 }

@@ -1,7 +1,7 @@
 // Reading generated dashboards in tests: panels (rows' children included), targets, links, variable defaults.
 import type { Dashboard, Panel } from '@grafana/grafana-foundation-sdk/dashboard';
 
-export type AnyPanel = Panel & { panels?: AnyPanel[]; targets?: Array<Record<string, unknown>> };
+export type AnyPanel = Omit<Panel, 'targets'> & { panels?: AnyPanel[]; targets?: Array<Record<string, unknown>>; collapsed?: boolean };
 
 export function panelsOf(d: Dashboard): AnyPanel[] {
   const out: AnyPanel[] = [];

@@ -1,0 +1,74 @@
+/**
+ * What loading each dashboard costs Prometheus: queries run on load and samples touched (Prometheus's own query
+ * statistics, stats=all → data.stats.samples.totalQueryableSamples), on a 500-workload simulated mesh.
+ *
+ * How it is measured. A one-hour dashboard at Grafana's defaults (15 s scrape, ~240 points, $__rate_interval =
+ * 4 × scrape = 60 s) reads 4 samples per series per step over 240 steps. We keep that geometry with time compressed
+ * 15×: scrape every 1 s for 60 s, query the last 60 s at a 0.25 s step (240 points) with $__rate_interval = 4 s, and
+ * instant queries (tables, topology) with the same 4-sample window. Per series this touches exactly what the real
+ * one-hour load touches, without an hour of backfill. Only panels Grafana runs on load count: collapsed rows run
+ * nothing until opened. Variables use the label API (label_values), which reads no samples.
+ */
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { buildDashboards, DEFAULT_CONFIG } from '../dashboards';
+import { startSimulator } from '../simulator';
+import { startPrometheus } from '../test/helpers/prometheus';
+import { type AnyPanel, substitute } from '../test/dashboards/walk';
+
+const WORKLOADS = 500;
+const RANGE_S = 60;
+const STEP_S = 0.25;
+const RATE_WINDOW = '4s';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Targets Grafana runs when the dashboard opens: panels outside collapsed rows. */
+function loadedTargets(d: Dashboard): Array<{ expr: string; instant: boolean }> {
+  return ((d.panels ?? []) as AnyPanel[])
+    .filter((p) => p.type !== 'row')
+    .flatMap((p) => (p.targets ?? []).map((t) => ({ expr: String(t.expr), instant: t.instant === true })));
+}
+
+async function samplesTouched(promUrl: string, expr: string, instant: boolean, end: number): Promise<number> {
+  const params = instant
+    ? new URLSearchParams({ query: expr, time: String(end), stats: 'all' })
+    : new URLSearchParams({ query: expr, start: String(end - RANGE_S), end: String(end), step: String(STEP_S), stats: 'all' });
+  const res = await fetch(`${promUrl}/api/v1/${instant ? 'query' : 'query_range'}?${params}`);
+  const body = (await res.json()) as { status: string; error?: string; data: { stats?: { samples?: { totalQueryableSamples?: number } } } };
+  if (body.status !== 'success') {
+    throw new Error(`${expr}: ${body.error}`);
+  }
+  return body.data.stats?.samples?.totalQueryableSamples ?? 0;
+}
+
+export async function benchDashboards(): Promise<Array<{ uid: string; queries: number; samples: number }>> {
+  const sim = await startSimulator({ topology: `generated:${WORKLOADS}x25x${WORKLOADS * 3}`, seed: 1 });
+  const prom = await startPrometheus({ sdUrl: `${sim.url}/sd`, scrapeInterval: '1s', readyTimeoutMs: 60_000 });
+  try {
+    await prom.waitForScrapes(1, 180_000);
+    await sleep((RANGE_S + 4) * 1000);
+    const end = Math.floor(Date.now() / 1000);
+    // Single-valued variables get the busiest service and workload, as a user drilling into the mesh would pick.
+    const busiest = [...sim.truth().edges].filter((e) => e.destination).sort((a, b) => b.rate - a.rate)[0].destination!;
+    const values = {
+      cluster: '.*',
+      namespace: busiest.namespace,
+      service: busiest.service,
+      workload: busiest.workload,
+      gateway: DEFAULT_CONFIG.gatewayWorkloads,
+    };
+    const results = [];
+    for (const d of buildDashboards(DEFAULT_CONFIG)) {
+      const vars = d.uid === 'meshscope-mesh' ? { ...values, namespace: '.*' } : values;
+      const targets = loadedTargets(d);
+      let samples = 0;
+      for (const t of targets) {
+        samples += await samplesTouched(prom.url, substitute(t.expr, vars, RATE_WINDOW), t.instant, end);
+      }
+      results.push({ uid: d.uid!, queries: targets.length, samples });
+    }
+    return results;
+  } finally {
+    await prom.stop();
+    await sim.close();
+  }
+}

@@ -1,0 +1,98 @@
+// The command: config validation with messages naming the field, all-or-nothing writes, the --check drift gate.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../dashboards/cli';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, validateConfig, writeAtomically } from '../../dashboards';
+import { parse } from 'yaml';
+
+describe('npm run dashboards', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'meshscope-dashboards-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const snapshot = (d: string) => Object.fromEntries(readdirSync(d).map((f) => [f, readFileSync(join(d, f), 'utf8')]));
+
+  test('the committed default config file is exactly the defaults', () => {
+    expect(loadConfig(join(__dirname, '../../dashboards/meshscope.config.yaml'))).toEqual(DEFAULT_CONFIG);
+  });
+
+  test.each([
+    [{ labels: { clustr: 'x' } }, 'labels.clustr: unknown field'],
+    [{ labels: { cluster: 'k8s-cluster' } }, 'labels.cluster: "k8s-cluster" is not a Prometheus label name'],
+    [{ selectors: { istiod: 'app=istiod' } }, 'selectors.istiod: "app=istiod" is not PromQL label matchers'],
+    [{ dashboards: ['meshscope-mesh', 'nope'] }, 'dashboards[1]: must be one of'],
+    [{ thresholds: { successWarning: 1.5 } }, 'thresholds.successWarning: must be a number from 0 to 1'],
+    [{ thresholds: { successWarning: 0.9, successCritical: 0.95 } }, 'thresholds.successCritical: must not exceed thresholds.successWarning'],
+    [{ customTelemetry: { metrics: [{ name: 'istio get', type: 'counter', description: 'x' }] } }, 'customTelemetry.metrics[0].name: "istio get" is not a Prometheus metric name'],
+    [{ customTelemetry: { dimensions: [{ label: 'upstream_operation' }] } }, 'customTelemetry.dimensions[0].description: required'],
+    [[], 'config: must be a mapping'],
+  ])('bad config %j is rejected naming the field', (raw, message) => {
+    expect(() => validateConfig(raw, 'x.yaml')).toThrow(ConfigError);
+    expect(() => validateConfig(raw, 'x.yaml')).toThrow(message);
+  });
+
+  test('a bad config fails with the message and leaves the output directory untouched', () => {
+    const out = join(dir, 'out');
+    expect(run(['--out', out]).code).toBe(0);
+    const before = snapshot(out);
+    writeFileSync(join(dir, 'bad.yaml'), 'labels:\n  cluster: "not a label"\nfolder: Mesh\n');
+    const r = run(['--config', join(dir, 'bad.yaml'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`invalid config ${join(dir, 'bad.yaml')}`);
+    expect(r.stderr).toContain('labels.cluster: "not a label" is not a Prometheus label name');
+    expect(snapshot(out)).toEqual(before);
+    expect(run(['--config', join(dir, 'missing.yaml'), '--out', out]).stderr).toContain('cannot read');
+    expect(run(['--bogus']).code).toBe(2);
+  });
+
+  test('flags override the file: data-source uid, cluster label, folder, --only; other files in the directory are kept', () => {
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'README.txt'), 'mine');
+    const r = run(['--out', out, '--datasource-uid', 'mimir', '--cluster-label', 'k8s_cluster', '--folder', 'Mesh', '--only', 'meshscope-mesh,meshscope-service']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['README.txt', 'meshscope-mesh.json', 'meshscope-service.json', 'meshscope.yaml']);
+    const mesh = readFileSync(join(out, 'meshscope-mesh.json'), 'utf8');
+    expect(mesh).toContain('k8s_cluster=~\\"$cluster\\"');
+    expect(mesh).not.toContain(' cluster=~');
+    expect(JSON.parse(mesh).templating.list[0].current.value).toBe('mimir');
+    expect(parse(readFileSync(join(out, 'meshscope.yaml'), 'utf8')).providers[0].folder).toBe('Mesh');
+    expect(run(['--out', out, '--only', 'meshscope-nope']).stderr).toContain('dashboards[0]: must be one of');
+  });
+
+  test('--check passes on fresh output and lists changed, missing and stale files', () => {
+    const out = join(dir, 'out');
+    run(['--out', out]);
+    expect(run(['--out', out, '--check'])).toMatchObject({ code: 0 });
+    writeFileSync(join(out, 'meshscope-mesh.json'), '{}');
+    rmSync(join(out, 'meshscope-wasm.json'));
+    writeFileSync(join(out, 'meshscope-old.json'), '{}');
+    const r = run(['--out', out, '--check']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(out, 'meshscope-mesh.json'));
+    expect(r.stderr).toContain(join(out, 'meshscope-wasm.json'));
+    expect(r.stderr).toContain(join(out, 'meshscope-old.json'));
+    expect(r.stderr).not.toContain('meshscope-service.json');
+    expect(readFileSync(join(out, 'meshscope-mesh.json'), 'utf8')).toBe('{}');
+  });
+});
+
+describe('writeAtomically', () => {
+  test('an error while writing leaves the old directory as it was and no staging directory behind', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'meshscope-atomic-'));
+    try {
+      const out = join(parent, 'dashboards');
+      writeAtomically(out, new Map([['meshscope-mesh.json', 'old']]));
+      // A name with a missing sub-directory makes the second write throw after the first succeeded.
+      expect(() => writeAtomically(out, new Map([['meshscope-mesh.json', 'new'], ['no/such/dir.json', 'x']]))).toThrow();
+      expect(readdirSync(parent)).toEqual(['dashboards']);
+      expect(readdirSync(out)).toEqual(['meshscope-mesh.json']);
+      expect(readFileSync(join(out, 'meshscope-mesh.json'), 'utf8')).toBe('old');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
