@@ -1,6 +1,8 @@
 import { benchSimulator } from './simulator';
+import { benchTopology } from './topology';
 
 /** Each section of `npm run bench`, in the order it runs; each resolves to what results.json records under its name. */
 export const SECTIONS: Record<string, () => Promise<unknown>> = {
   simulator: benchSimulator,
+  topology: benchTopology,
 };
