@@ -10,8 +10,11 @@ const CHUNK_BYTES = 256 * 1024;
 const POOL_LIMIT = 256;
 /** Longest number formatValue prints ("-1.7976931348623157e+308" is 24). */
 const NUMBER_ROOM = 32;
+/** Below this, formatValue's milli-rounded value has at most 15 significant digits (see writeMillis). */
+const MAX_FIXED = 1e12;
 const NEWLINE = 10;
 const ZERO = 48;
+const POINT = 46;
 
 const free: Buffer[] = [];
 
@@ -36,7 +39,7 @@ export class ExpositionWriter {
   private chunk = this.raw[0];
   private pos = 0;
   /** Bytes in chunks already filled (all but the current one). */
-  private filled: number[] = [];
+  private readonly filled: number[] = [];
 
   bytes(b: Uint8Array): void {
     if (b.length <= this.chunk.length - this.pos) {
@@ -67,6 +70,8 @@ export class ExpositionWriter {
     }
     if (Number.isSafeInteger(v) && v >= 0) {
       this.pos = writeDigits(this.chunk, this.pos, v);
+    } else if (v > 0 && v < MAX_FIXED) {
+      this.pos = writeMillis(this.chunk, this.pos, Math.round(v * 1000));
     } else {
       this.pos += this.chunk.write(formatValue(v), this.pos, 'latin1');
     }
@@ -124,4 +129,25 @@ function writeDigits(buf: Buffer, pos: number, v: number): number {
   }
   buf[--i] = ZERO + n;
   return pos + len;
+}
+
+/**
+ * formatValue for a non-integer: String(milli / 1000). With at most 15 significant digits that
+ * decimal is the shortest string naming its double, so JS prints exactly its digits, trailing
+ * zeros dropped — no exponent since milli / 1000 >= 0.001 when milli >= 1.
+ */
+function writeMillis(buf: Buffer, pos: number, milli: number): number {
+  const whole = Math.floor(milli / 1000);
+  let frac = milli - whole * 1000;
+  pos = writeDigits(buf, pos, whole);
+  if (frac === 0) {
+    return pos;
+  }
+  buf[pos++] = POINT;
+  for (let unit = 100; frac > 0; unit /= 10) {
+    const d = Math.floor(frac / unit);
+    buf[pos++] = ZERO + d;
+    frac -= d * unit;
+  }
+  return pos;
 }
