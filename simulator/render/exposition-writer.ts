@@ -124,7 +124,7 @@ function writeDigits(buf: Buffer, pos: number, v: number): number {
   let n = v;
   while (n >= 10) {
     const q = Math.floor(n / 10);
-    buf[--i] = ZERO + n - q * 10;
+    buf[--i] = ZERO + (n - q * 10);
     n = q;
   }
   buf[--i] = ZERO + n;
