@@ -1,6 +1,7 @@
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, PanelProps, TimeZone } from '@grafana/data';
+import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { TimeZone } from '@grafana/schema';
 import { useStyles2 } from '@grafana/ui';
 import { MeshPanelOptions } from '../options';
 import { PanelMessage } from '../components/PanelMessage';

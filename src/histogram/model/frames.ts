@@ -187,9 +187,9 @@ function collect(key: string, sources: Source[]): BucketSamples {
   const first = sources[0];
   const sourceBounds = sources.map((s) => parseBound(s.le));
   const bounds = sortedUnique(sourceBounds);
-  let times = sortedUnique(Array.from(first.times, Number));
+  let times = sortedUnique(first.times);
   for (const s of sources.slice(1)) {
-    times = unionTimes(times, Array.from(s.times, Number));
+    times = unionTimes(times, s.times);
   }
   const width = bounds.length;
   const values = new Float64Array(times.length * width);

@@ -23,12 +23,11 @@ export function prepareBuckets(bounds: ArrayLike<number>, counts: Float64Array, 
   if (n === 0 || bounds[n - 1] !== Infinity) {
     return { status: 'noInf', forcedMonotonic: false, fixedPrecision: false };
   }
-  const repair = repairCumulative(counts, n);
-  if (n < 2) {
-    return { status: 'tooFewBuckets', ...repair };
-  }
+  // Called once per time step: fields are copied by hand, as an object spread compiles to a slow helper.
+  const { forcedMonotonic, fixedPrecision } = repairCumulative(counts, n);
   // Compared with === on purpose: a NaN total is not "no observations" for Prometheus and goes on to the search.
-  return { status: counts[n - 1] === 0 ? 'noObservations' : 'ok', ...repair };
+  const status = n < 2 ? 'tooFewBuckets' : counts[n - 1] === 0 ? 'noObservations' : 'ok';
+  return { status, forcedMonotonic, fixedPrecision };
 }
 
 /**

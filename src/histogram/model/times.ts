@@ -3,9 +3,9 @@
  * a step), so a histogram's axis is the sorted union, and every sample is placed by lookup rather than by position.
  */
 
-/** Ascending copy of times with duplicates removed. */
-export function sortedUnique(times: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(times).sort();
+/** Ascending copy of times (numbers, or anything Number() reads as one) with duplicates removed. */
+export function sortedUnique(times: ArrayLike<unknown>): Float64Array {
+  const sorted = Float64Array.from(times as ArrayLike<number>).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) {
     if (n === 0 || sorted[i] !== sorted[n - 1]) {
@@ -15,22 +15,25 @@ export function sortedUnique(times: ArrayLike<number>): Float64Array {
   return sorted.slice(0, n);
 }
 
-/** The union of two time axes; returns `a` itself when `b` adds nothing, the usual case of aligned series. */
-export function unionTimes(a: Float64Array, b: ArrayLike<number>): Float64Array {
+/**
+ * The union of two time axes; returns `a` itself when `b` adds nothing, the usual case of aligned series, without
+ * copying `b` (a Grafana time field) first.
+ */
+export function unionTimes(a: Float64Array, b: ArrayLike<unknown>): Float64Array {
   if (b.length === a.length && everyEqual(a, b)) {
     return a;
   }
   const merged = new Float64Array(a.length + b.length);
   merged.set(a);
   for (let i = 0; i < b.length; i++) {
-    merged[a.length + i] = b[i];
+    merged[a.length + i] = Number(b[i]);
   }
   return sortedUnique(merged);
 }
 
-function everyEqual(a: Float64Array, b: ArrayLike<number>): boolean {
+function everyEqual(a: Float64Array, b: ArrayLike<unknown>): boolean {
   for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) {
+    if (a[i] !== Number(b[i])) {
       return false;
     }
   }
