@@ -1,3 +1,4 @@
+import { benchHistogram } from './histogram';
 import { benchSimulator } from './simulator';
 import { benchTopology } from './topology';
 
@@ -5,4 +6,5 @@ import { benchTopology } from './topology';
 export const SECTIONS: Record<string, () => Promise<unknown>> = {
   simulator: benchSimulator,
   topology: benchTopology,
+  histogram: benchHistogram,
 };
