@@ -63,6 +63,47 @@ export interface CustomDimension {
   description: string;
 }
 
+/** Recording rules (provisioning/prometheus) and whether the dashboards read their series instead of raw Istio metrics. */
+export interface RecordingConfig {
+  /** Dashboards read the recorded series: the rules must be loaded in the Prometheus the dashboards query. */
+  dashboards: boolean;
+  /** Rate window of the recorded series, a Prometheus duration; at least 4 × the scrape interval. */
+  window: string;
+}
+
+/** Alerting rules: service-level objectives and control-plane thresholds. */
+export interface AlertsConfig {
+  /** Share of requests (0..1) that must not fail with a 5xx, per service. */
+  availabilityObjective: number;
+  /** Share of requests (0..1) that must be faster than latencyThresholdMs, per service. */
+  latencyObjective: number;
+  /** An upper bound of Istio's request-duration buckets, so the share is read exactly from one bucket. */
+  latencyThresholdMs: number;
+  /** p99 proxy convergence time (s) above which istiod is slow to push. */
+  convergenceSeconds: number;
+  /** Base URL of the runbooks; each alert links `<runbookUrl>#<alert name in lower case>`. Empty: no link. */
+  runbookUrl: string;
+}
+
+/** Where and how the provisioning files install. */
+export interface InstallConfig {
+  /** Namespace of the ConfigMaps, monitors, rules and GrafanaDashboards. */
+  namespace: string;
+  /** Label the Grafana dashboard sidecar selects (kube-prometheus-stack: grafana_dashboard: "1"). */
+  dashboardLabel: string;
+  dashboardLabelValue: string;
+  /** Annotation the sidecar reads as the dashboard's folder (the chart's sidecar.dashboards.folderAnnotation). */
+  folderAnnotation: string;
+  /** `key=value` label of the Grafana instance grafana-operator should put the dashboards in. */
+  grafanaInstanceLabel: string;
+  /** URL Grafana reaches Prometheus at (provisioned data source). */
+  prometheusUrl: string;
+  /** Scrape interval of that Prometheus: Grafana's $__rate_interval is 4 × this. */
+  scrapeInterval: string;
+  /** Where Grafana downloads the plugin archive (Helm `plugins:` list); empty: this version's GitHub release. */
+  pluginUrl: string;
+}
+
 export interface MeshscopeConfig {
   /** Default of the data-source variables; users can still switch in the dashboard. */
   datasource: { uid: string; tracesUid: string; tracesType: 'tempo' | 'jaeger' };
@@ -78,6 +119,9 @@ export interface MeshscopeConfig {
   gatewayWorkloads: string;
   thresholds: Thresholds;
   customTelemetry: { metrics: CustomMetric[]; dimensions: CustomDimension[] };
+  recording: RecordingConfig;
+  alerts: AlertsConfig;
+  install: InstallConfig;
 }
 
 export const DEFAULT_CONFIG: MeshscopeConfig = {
@@ -102,4 +146,16 @@ export const DEFAULT_CONFIG: MeshscopeConfig = {
     convergenceBoundsSeconds: [0.1, 0.5, 1, 3],
   },
   customTelemetry: { metrics: [], dimensions: [] },
+  recording: { dashboards: false, window: '1m' },
+  alerts: { availabilityObjective: 0.999, latencyObjective: 0.99, latencyThresholdMs: 250, convergenceSeconds: 1, runbookUrl: '' },
+  install: {
+    namespace: 'monitoring',
+    dashboardLabel: 'grafana_dashboard',
+    dashboardLabelValue: '1',
+    folderAnnotation: 'grafana_folder',
+    grafanaInstanceLabel: 'dashboards=grafana',
+    prometheusUrl: 'http://prometheus:9090',
+    scrapeInterval: '15s',
+    pluginUrl: '',
+  },
 };

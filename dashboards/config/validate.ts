@@ -19,6 +19,15 @@ const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 /** One or more `label op "value"` matchers, comma separated. */
 const MATCHERS = /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*(,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*)*$/;
 const UID = /^[a-zA-Z0-9_-]{1,40}$/;
+const DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
+const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** A label key with an optional DNS prefix (example.com/name), as Kubernetes allows. */
+const K8S_LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const K8S_LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const K8S_LABEL = new RegExp(`^${K8S_LABEL_KEY.source.slice(1, -1)}=${K8S_LABEL_VALUE.source.slice(1, -1)}$`);
+const URL = /^https?:\/\/\S+$/;
+/** Upper bounds (ms) of Istio's default request-duration buckets: a latency objective reads exactly one of them. */
+export const ISTIO_DURATION_BUCKETS_MS = [0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000];
 
 type Check = (value: unknown, path: string, problems: string[]) => unknown;
 
@@ -48,6 +57,15 @@ function num(min: number, max: number): Check {
   return (v, path, problems) => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
       problems.push(`${path}: must be a number from ${min} to ${max}`);
+    }
+    return v;
+  };
+}
+
+function bool(): Check {
+  return (v, path, problems) => {
+    if (typeof v !== 'boolean') {
+      problems.push(`${path}: must be true or false`);
     }
     return v;
   };
@@ -126,6 +144,35 @@ const schema = obj(
         dimensions: list(obj({ label: labelName, description: str() }), { unique: true }),
       },
       { metrics: [], dimensions: [] },
+    ),
+    recording: obj({ dashboards: bool(), window: str(DURATION, 'a Prometheus duration such as 1m') }, { ...d.recording }),
+    alerts: obj(
+      {
+        availabilityObjective: num(0, 0.99999),
+        latencyObjective: num(0, 0.99999),
+        latencyThresholdMs: (v, path, problems) => {
+          if (!ISTIO_DURATION_BUCKETS_MS.includes(v as number)) {
+            problems.push(`${path}: must be an upper bound of Istio's request-duration buckets: ${ISTIO_DURATION_BUCKETS_MS.join(', ')}`);
+          }
+          return v;
+        },
+        convergenceSeconds: num(0, 3600),
+        runbookUrl: str(URL, 'an http(s) URL', true),
+      },
+      { ...d.alerts },
+    ),
+    install: obj(
+      {
+        namespace: str(K8S_NAME, 'a Kubernetes namespace name'),
+        dashboardLabel: str(K8S_LABEL_KEY, 'a Kubernetes label key'),
+        dashboardLabelValue: str(K8S_LABEL_VALUE, 'a Kubernetes label value', true),
+        folderAnnotation: str(K8S_LABEL_KEY, 'a Kubernetes annotation key'),
+        grafanaInstanceLabel: str(K8S_LABEL, 'a Kubernetes label as key=value'),
+        prometheusUrl: str(URL, 'an http(s) URL'),
+        scrapeInterval: str(DURATION, 'a Prometheus duration such as 15s'),
+        pluginUrl: str(URL, 'an http(s) URL', true),
+      },
+      { ...d.install },
     ),
   },
   d as unknown as Record<string, unknown>,

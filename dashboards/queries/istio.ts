@@ -3,7 +3,8 @@
  * every dashboard is built here, so label names, reporter selection, scrape scope and rate windows are decided once.
  */
 import type { MeshscopeConfig } from '../config/types';
-import { rate, splitMatchers, sumBy } from './promql';
+import { rate, selector, splitMatchers, sumBy } from './promql';
+import { recordedMetrics, recordedName } from './recorded';
 import { EDGE_LABELS, REPORTERS, type Side } from './reporters';
 
 export interface Traffic {
@@ -35,6 +36,18 @@ export class IstioQueries {
     return [...splitMatchers(scope === 'ztunnel' ? s.ztunnel : s.proxies), this.clusterMatcher];
   }
 
+  /** Per-second rate of an Istio counter: rated here, or read from its recorded series (config.recording.dashboards). */
+  private rate(metric: string, matchers: string[]): string {
+    const { recording } = this.config;
+    if (!recording.dashboards) {
+      return rate(metric, matchers);
+    }
+    if (!recordedMetrics(this.config).includes(metric)) {
+      throw new Error(`${metric} has no recording rule (dashboards/queries/recorded.ts)`);
+    }
+    return selector(recordedName(metric, recording.window), matchers);
+  }
+
   /**
    * Per-edge rates of `metric`, one reporter's series per edge (see reporters.ts), grouped by edge labels plus
    * `keep` (labels that must survive de-duplication, e.g. response_code, le) plus the caller's `by`.
@@ -43,10 +56,10 @@ export class IstioQueries {
     const reporters = REPORTERS[t.side];
     const matchers = [...this.scopeMatchers(t.scope), ...(t.where ?? [])];
     if (reporters.length === 1) {
-      return rate(metric, [`reporter="${reporters[0]}"`, ...matchers]);
+      return this.rate(metric, [`reporter="${reporters[0]}"`, ...matchers]);
     }
     const group = [...EDGE_LABELS, ...keep, ...(t.by ?? [])];
-    return reporters.map((r) => sumBy(group, rate(metric, [`reporter="${r}"`, ...matchers]))).join(' or ');
+    return reporters.map((r) => sumBy(group, this.rate(metric, [`reporter="${r}"`, ...matchers]))).join(' or ');
   }
 
   /** Requests per second. */
@@ -119,6 +132,6 @@ export class IstioQueries {
       'destination_cluster',
     ];
     const extra = metric === 'istio_requests_total' ? ['request_protocol', 'response_code', 'grpc_response_status', 'connection_security_policy'] : metric === 'istio_tcp_sent_bytes_total' ? ['connection_security_policy'] : ['le'];
-    return sumBy([...labels, ...extra], rate(metric, [...this.scopeMatchers(), ...where]));
+    return sumBy([...labels, ...extra], this.rate(metric, [...this.scopeMatchers(), ...where]));
   }
 }

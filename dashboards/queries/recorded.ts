@@ -1,0 +1,33 @@
+/**
+ * Recorded mode: the Istio traffic series pre-aggregated by the recording rules in provisioning/prometheus, and the
+ * names the query library reads instead of rating raw counters. Rules and dashboards both take their names from
+ * here, so a dashboard can never read a series no rule records.
+ */
+import type { MeshscopeConfig } from '../config/types';
+import type { HttpHistogram, TcpCounter } from './istio';
+
+const HTTP_HISTOGRAMS: HttpHistogram[] = ['istio_request_duration_milliseconds', 'istio_request_bytes', 'istio_response_bytes'];
+const TCP_COUNTERS: TcpCounter[] = ['istio_tcp_sent_bytes_total', 'istio_tcp_received_bytes_total', 'istio_tcp_connections_opened_total', 'istio_tcp_connections_closed_total'];
+
+const histogramSeries = (base: string) => [`${base}_bucket`, `${base}_sum`, `${base}_count`];
+
+/** Every Istio counter the query library rates, the user's Telemetry-API metrics included. */
+export function recordedMetrics(config: MeshscopeConfig): string[] {
+  const custom = config.customTelemetry.metrics.flatMap((m) => (m.type === 'histogram' ? histogramSeries(m.name) : [m.name]));
+  return ['istio_requests_total', ...HTTP_HISTOGRAMS.flatMap(histogramSeries), ...TCP_COUNTERS, ...custom];
+}
+
+/**
+ * Labels that tell one pod's series from another's: a target's `instance` and pod name, and the pod labels a
+ * `labelmap` of `__meta_kubernetes_pod_label_(.+)` copies (Istio's sample Prometheus) that differ per pod or per
+ * ReplicaSet. Every other label, Istio's and the scrape's (job, cluster, namespace, app, container), is kept, so the
+ * recorded series answer every selector and grouping the raw ones do.
+ */
+export function podLabels(config: MeshscopeConfig): string[] {
+  return [...new Set(['instance', config.labels.pod, 'pod_name', 'kubernetes_pod_name', 'pod_template_hash', 'controller_revision_hash', 'statefulset_kubernetes_io_pod_name', 'apps_kubernetes_io_pod_index'])];
+}
+
+/** `workload:<metric without _total>:rate<window>`, Prometheus's level:metric:operation naming. */
+export function recordedName(metric: string, window: string): string {
+  return `workload:${metric.replace(/_total$/, '')}:rate${window}`;
+}
