@@ -4,8 +4,8 @@ import type { MeshscopeConfig } from './config/types';
 /** Where the provisioning files are mounted in the Grafana container (see provisioning/). */
 export const PROVISIONED_PATH = '/etc/grafana/provisioning/dashboards';
 
-/** Grafana's dashboard provider file, putting the dashboards in the configured folder. */
-export function providerFile(config: MeshscopeConfig): string {
+/** Grafana's dashboard provider file, putting the dashboards found at `path` in the configured folder. */
+export function providerFile(config: MeshscopeConfig, path = PROVISIONED_PATH): string {
   return stringify({
     apiVersion: 1,
     providers: [
@@ -16,7 +16,7 @@ export function providerFile(config: MeshscopeConfig): string {
         disableDeletion: false,
         allowUiUpdates: false,
         updateIntervalSeconds: 30,
-        options: { path: PROVISIONED_PATH, foldersFromFilesStructure: false },
+        options: { path, foldersFromFilesStructure: false },
       },
     ],
   });

@@ -4,14 +4,19 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Files this generator owns in the output directory; anything else there is carried over untouched. */
+/** Files this generator owns in the dashboards directory; anything else there is carried over untouched. */
 const OWNED = /^(meshscope-[a-z-]+\.json|meshscope\.yaml)$/;
+
+/** Which entries of an output directory the generator owns; the provisioning generators own whole directories. */
+export type Owned = (name: string) => boolean;
+export const OWNS_ALL: Owned = () => true;
+const ownsDashboards: Owned = (name) => OWNED.test(name);
 
 /**
  * Makes `dir` hold exactly `files` (plus whatever non-generated files it had). The new directory is assembled
  * beside it and swapped in with two renames, so a failure at any point leaves the old directory as it was.
  */
-export function writeAtomically(dir: string, files: Map<string, string>): void {
+export function writeAtomically(dir: string, files: Map<string, string>, owned: Owned = ownsDashboards): void {
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(dir)}-new-`));
@@ -21,12 +26,14 @@ export function writeAtomically(dir: string, files: Map<string, string>): void {
     chmodSync(staging, existsSync(dir) ? statSync(dir).mode & 0o777 : 0o755);
     if (existsSync(dir)) {
       for (const name of readdirSync(dir)) {
-        if (!OWNED.test(name)) {
+        if (!owned(name)) {
           cpSync(join(dir, name), join(staging, name), { recursive: true });
         }
       }
     }
     for (const [name, text] of files) {
+      // Names may hold sub-directories (kubernetes/dashboards/…).
+      mkdirSync(dirname(join(staging, name)), { recursive: true });
       writeFileSync(join(staging, name), text);
     }
     if (existsSync(dir)) {
@@ -47,7 +54,7 @@ export function writeAtomically(dir: string, files: Map<string, string>): void {
 }
 
 /** Files in `dir` that differ from `files`: changed, missing, or generated earlier but no longer produced. */
-export function drift(dir: string, files: Map<string, string>): string[] {
+export function drift(dir: string, files: Map<string, string>, owned: Owned = ownsDashboards): string[] {
   const differ: string[] = [];
   for (const [name, text] of files) {
     const path = join(dir, name);
@@ -56,8 +63,9 @@ export function drift(dir: string, files: Map<string, string>): string[] {
     }
   }
   if (existsSync(dir)) {
-    for (const name of readdirSync(dir)) {
-      if (OWNED.test(name) && !files.has(name)) {
+    const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(join(dir, n)).isFile());
+    for (const name of names) {
+      if (owned(name) && !files.has(name)) {
         differ.push(join(dir, name));
       }
     }

@@ -63,15 +63,16 @@ export function timeseries(p: Common & { stacked?: boolean; thresholds?: Thresho
 }
 
 export function stat(p: Common & { thresholds?: ThresholdsConfigBuilder; decimals?: number }): PanelBuilder {
+  // Instant: a stat shows one current value, so one evaluation instead of a range (the costliest part of a load).
   const b = new StatBuilder()
     .title(p.title)
     .description(p.description)
     .datasource(PROMETHEUS)
     .unit(p.unit)
-    .targets(targets(p.targets))
+    .targets(targets(p.targets.map((t) => ({ ...t, instant: true }))))
     .span(p.width ?? 6)
     .height(p.height ?? 4)
-    .graphMode(BigValueGraphMode.Area);
+    .graphMode(BigValueGraphMode.None);
   if (p.thresholds) {
     b.thresholds(p.thresholds);
   }

@@ -98,6 +98,16 @@ export class IstioQueries {
     return `histogram_quantile(${q}, ${sumBy(['le', ...(t.by ?? [])], this.once(`${histogram}_bucket`, t, ['response_code', 'le']))})`;
   }
 
+  /**
+   * Share (0..1) of requests that took at most `boundMs`, read from the one bucket with that upper bound (which must
+   * be one of the histogram's bounds). `le` is matched as Prometheus 2 (`250`) and 3 (`250.0`) store it.
+   */
+  fasterThan(boundMs: number, t: Traffic): string {
+    const le = `le=~"${String(boundMs).replace('.', '\\\\.')}(\\\\.0)?"`;
+    const within = sumBy(t.by ?? [], this.once('istio_request_duration_milliseconds_bucket', { ...t, where: [...(t.where ?? []), le] }, ['response_code']));
+    return `${within} / ${sumBy(t.by ?? [], this.once('istio_request_duration_milliseconds_count', t, ['response_code']))}`;
+  }
+
   /** Bytes (or connections) per second from an istio_tcp_* counter. */
   tcp(counter: TcpCounter, t: Traffic): string {
     return sumBy(t.by ?? [], this.once(counter, t, []));
