@@ -86,8 +86,8 @@ describe('writeAtomically', () => {
     try {
       const out = join(parent, 'dashboards');
       writeAtomically(out, new Map([['meshscope-mesh.json', 'old']]));
-      // A name with a missing sub-directory makes the second write throw after the first succeeded.
-      expect(() => writeAtomically(out, new Map([['meshscope-mesh.json', 'new'], ['no/such/dir.json', 'x']]))).toThrow();
+      // A name the file system refuses (NUL) makes the second write throw after the first succeeded.
+      expect(() => writeAtomically(out, new Map([['meshscope-mesh.json', 'new'], ['bad\0name.json', 'x']]))).toThrow();
       expect(readdirSync(parent)).toEqual(['dashboards']);
       expect(readdirSync(out)).toEqual(['meshscope-mesh.json']);
       expect(readFileSync(join(out, 'meshscope-mesh.json'), 'utf8')).toBe('old');
