@@ -1,3 +1,4 @@
+import { benchDashboards } from './dashboards';
 import { benchHistogram } from './histogram';
 import { benchSimulator } from './simulator';
 import { benchTopology } from './topology';
@@ -7,4 +8,5 @@ export const SECTIONS: Record<string, () => Promise<unknown>> = {
   simulator: benchSimulator,
   topology: benchTopology,
   histogram: benchHistogram,
+  dashboards: benchDashboards,
 };

@@ -1,39 +1,59 @@
-interface DemoPage {
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A preview page showing one of our panels from a generated dashboard, on live data. */
+export interface DemoPage {
   title: string;
-  /** True when the page queries the live Prometheus rather than a fixture. */
-  live: boolean;
   search: string;
 }
 
-const live = (view: string, queries: object[], extra: Record<string, string> = {}) =>
-  `?${new URLSearchParams({ view, queries: JSON.stringify(queries), range: '15m', step: '15s', refresh: '10s', ...extra })}`;
+interface DashboardPanel {
+  type?: string;
+  title?: string;
+  options?: object;
+  fieldConfig?: { defaults?: object };
+  targets?: Array<{ refId: string; expr: string; format?: string; instant?: boolean; legendFormat?: string }>;
+  panels?: DashboardPanel[];
+}
 
-/** The preview pages `npm start` prints, each a panel a dashboard would show. */
-export const DEMO_PAGES: DemoPage[] = [
-  {
-    title: 'Proxy convergence (live)',
-    live: true,
-    search: live(
-      'histogram',
-      [{ refId: 'A', expr: 'sum by (le) (rate(pilot_proxy_convergence_time_bucket[1m]))', format: 'heatmap', instant: false }],
-      { fieldConfig: JSON.stringify({ unit: 's' }) }
-    ),
-  },
-  {
-    title: 'Request duration by service (live)',
-    live: true,
-    search: live(
-      'histogram',
-      [
-        {
-          refId: 'A',
-          expr: 'sum by (le, destination_service) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[1m]))',
-          format: 'time_series',
-          instant: false,
-        },
-      ],
-      { fieldConfig: JSON.stringify({ unit: 'ms' }) }
-    ),
-  },
-  { title: 'Proxy convergence (fixture)', live: false, search: '?view=histogram&fixture=convergence-heatmap&fieldConfig=%7B%22unit%22%3A%22s%22%7D' },
-];
+// What Grafana would put in for the dashboards' variables with "All" selected and a short range.
+const VARIABLES: Record<string, string> = { cluster: '.*', namespace: '.*', service: '.*', workload: '.*', __rate_interval: '1m' };
+
+function substitute(expr: string): string {
+  return expr.replace(/\$\{?(\w+)\}?/g, (match, name: string) => VARIABLES[name] ?? match);
+}
+
+function panelsOf(panels: DashboardPanel[] = []): DashboardPanel[] {
+  return panels.flatMap((p) => [p, ...panelsOf(p.panels)]);
+}
+
+/**
+ * The pages `npm start` prints: every meshscope panel of the generated dashboards (provisioning/dashboards), with
+ * its own options, units and queries, so the demo shows exactly what the dashboards will show.
+ */
+export function demoPages(dashboardsDir: string): DemoPage[] {
+  const files = readdirSync(dashboardsDir).filter((f) => f.endsWith('.json'));
+  return files.flatMap((file) => {
+    const dashboard = JSON.parse(readFileSync(join(dashboardsDir, file), 'utf8')) as { title: string; panels?: DashboardPanel[] };
+    return panelsOf(dashboard.panels)
+      .filter((panel) => panel.type === 'meshscope-mesh-panel')
+      .map((panel) => {
+        const queries = (panel.targets ?? []).map((t) => ({
+          refId: t.refId,
+          expr: substitute(t.expr),
+          format: t.format ?? 'time_series',
+          instant: t.instant ?? false,
+          legendFormat: t.legendFormat,
+        }));
+        const params = new URLSearchParams({
+          title: `${dashboard.title} / ${panel.title}`,
+          options: JSON.stringify(panel.options ?? {}),
+          fieldConfig: JSON.stringify(panel.fieldConfig?.defaults ?? {}),
+          queries: JSON.stringify(queries),
+          range: '15m',
+          refresh: '15s',
+        });
+        return { title: `${dashboard.title} / ${panel.title}`, search: `?${params}` };
+      });
+  });
+}

@@ -1,11 +1,13 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSimulator } from '../simulator';
 import { startPrometheus } from '../test/helpers/prometheus';
 import { startPreview } from '../test/preview/server';
-import { DEMO_PAGES } from './demoPages';
+import { demoPages } from './demoPages';
 
 // `npm start`: the whole local stack without Docker — the mesh simulator, a real Prometheus scraping it (the system
-// binary) and the preview page rendering the built plugin on that live data. Ctrl-C stops everything.
+// binary) and the preview page rendering the built plugin on that live data, one page per meshscope panel of the
+// generated dashboards. Ctrl-C stops everything.
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '3001' },
@@ -27,11 +29,12 @@ async function main() {
   }
   const preview = await startPreview({ port: Number(values.port), prometheusUrl: prometheus?.url });
   console.log(`preview: ${preview.url}`);
-  for (const page of DEMO_PAGES) {
-    if (prometheus || !page.live) {
+  if (prometheus) {
+    for (const page of demoPages(join(__dirname, '..', 'provisioning', 'dashboards'))) {
       console.log(`  ${page.title}: ${preview.url}${page.search}`);
     }
   }
+  console.log(`  fixtures: ${preview.url}?view=histogram&fixture=convergence-heatmap&fieldConfig=%7B%22unit%22%3A%22s%22%7D`);
   console.log('Ctrl-C stops the simulator, Prometheus and the preview.');
 
   const stop = async () => {

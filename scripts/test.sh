@@ -15,6 +15,8 @@ layer 'unit tests (src/, jest + jsdom)'
 npx jest --ci --maxWorkers 2 --json --outputFile "$results/unit.json"
 layer 'build (dist/ and the release zip)'
 npm run --silent build
+layer 'provisioning drift (committed output equals what the generators produce)'
+npm run --silent dashboards -- --check
 layer 'integration tests (built plugin, schemas, Prometheus, simulator, Chromium)'
 status=0
 npx jest -c test/jest.config.js --ci --runInBand --json --outputFile "$results/integration.json" || status=$?
