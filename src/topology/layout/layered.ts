@@ -83,6 +83,12 @@ function rank(input: LayoutInput, outs: number[][], ins: number[][]): Int32Array
   return layer;
 }
 
+interface Cell {
+  g: number;
+  l: number;
+  column: number[];
+}
+
 const mean = (list: number[], y: Float64Array): number => {
   let sum = 0;
   for (const v of list) {
@@ -103,53 +109,67 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
   const groupNames = Array.from(new Set(input.nodes.map((node) => node.group))).sort();
   const groupOf = new Map(groupNames.map((g, i) => [g, i]));
   const layers = layer.reduce((max, l) => Math.max(max, l + 1), 0);
-  // columns[group][layer] = node indexes
-  const columns: number[][][] = groupNames.map(() => Array.from({ length: layers }, () => []));
-  input.nodes.forEach((node, i) => columns[groupOf.get(node.group)!][layer[i]].push(i));
+  // Only the (group, layer) cells that hold nodes: long meshes have far more empty cells than nodes.
+  const cells: Cell[] = [];
+  const cellOf = new Map<number, Cell>();
+  const heights = groupNames.map(() => 1);
+  input.nodes.forEach((node, i) => {
+    const g = groupOf.get(node.group)!;
+    const code = g * layers + layer[i];
+    let cell = cellOf.get(code);
+    if (!cell) {
+      cell = { g, l: layer[i], column: [] };
+      cellOf.set(code, cell);
+      cells.push(cell);
+    }
+    cell.column.push(i);
+    heights[g] = Math.max(heights[g], cell.column.length);
+  });
+  // Sweeps visit layers in order, groups in order within a layer.
+  cells.sort((p, q) => p.l - q.l || p.g - q.g);
 
   const y = new Float64Array(n);
   const x = new Float64Array(n);
   const previous = options.previous;
-  const heights = columns.map((bands) => bands.reduce((max, c) => Math.max(max, c.length), 1));
   const top: number[] = [];
   let cursor = 0;
   for (const height of heights) {
     top.push(cursor);
     cursor += height * NODE_GAP + GROUP_GAP;
   }
-  const place = (g: number, l: number) => {
-    const column = columns[g][l];
+  const place = ({ g, l, column }: Cell) => {
     const offset = top[g] + ((heights[g] - column.length) * NODE_GAP) / 2;
     column.forEach((v, slot) => {
       y[v] = offset + slot * NODE_GAP;
       x[v] = l * LAYER_GAP;
     });
   };
-  const orderBy = (column: number[], key: (v: number) => number) => {
-    const keys = new Map(column.map((v) => [v, key(v)]));
-    column.sort((a, b) => keys.get(a)! - keys.get(b)! || a - b);
+  const keys = new Float64Array(n);
+  const orderBy = (cell: Cell, key: (v: number) => number) => {
+    for (const v of cell.column) {
+      keys[v] = key(v);
+    }
+    cell.column.sort((a, b) => keys[a] - keys[b] || a - b);
+    place(cell);
   };
-  columns.forEach((bands, g) => bands.forEach((_, l) => place(g, l)));
+  cells.forEach(place);
   if (previous) {
-    columns.forEach((bands, g) =>
-      bands.forEach((column, l) => {
-        orderBy(column, (v) => previous[input.nodes[v].id]?.y ?? (ins[v].length ? mean(ins[v], y) : y[v]));
-        place(g, l);
-      })
+    cells.forEach((cell) =>
+      orderBy(cell, (v) => previous[input.nodes[v].id]?.y ?? (ins[v].length ? mean(ins[v], y) : y[v]))
     );
   } else {
     // Barycentre sweeps: down using callers, up using callees, down again.
-    const sweep = (from: number, to: number, step: number, neighbours: number[][]) => {
-      for (let l = from; step > 0 ? l < to : l > to; l += step) {
-        columns.forEach((bands, g) => {
-          orderBy(bands[l], (v) => (neighbours[v].length ? mean(neighbours[v], y) : y[v]));
-          place(g, l);
-        });
+    const barycentre = (neighbours: number[][]) => (v: number) =>
+      neighbours[v].length ? mean(neighbours[v], y) : y[v];
+    const byCallers = barycentre(ins);
+    const byCallees = barycentre(outs);
+    cells.forEach((cell) => cell.l > 0 && orderBy(cell, byCallers));
+    for (let c = cells.length - 1; c >= 0; c--) {
+      if (cells[c].l < layers - 1) {
+        orderBy(cells[c], byCallees);
       }
-    };
-    sweep(1, layers, 1, ins);
-    sweep(layers - 2, -1, -1, outs);
-    sweep(1, layers, 1, ins);
+    }
+    cells.forEach((cell) => cell.l > 0 && orderBy(cell, byCallers));
   }
   input.nodes.forEach((node, i) => {
     const pin = options.pinned[node.id];

@@ -8,42 +8,49 @@ import { roleOf } from './roles';
 import { framesToSamples, Sample } from './samples';
 import { Protocol, TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
+/** One reporter's figures for one metric of an edge. */
 interface Figures {
+  reporter: string;
   requests: number;
   errors: number;
   clientErrors: number;
   mtls: number;
   securityKnown: number;
   bytes: number;
-  buckets: Map<number, number>;
+  buckets?: Map<number, number>;
 }
 
+/**
+ * Per metric, one Figures per reporter present: a short list searched linearly, since there are at most a few
+ * reporters and a Map per edge and metric was most of the model's allocations at 20,000 edges.
+ */
 interface EdgeAcc {
   source: NodeRef;
   target: NodeRef;
   protocol: Protocol;
-  requests: Map<string, Figures>;
-  tcp: Map<string, Figures>;
-  latency: Map<string, Figures>;
+  requests: Figures[];
+  tcp: Figures[];
+  latency: Figures[];
 }
 
-const ENDPOINT_LABELS = [
-  'source_workload',
-  'source_app',
-  'destination_workload',
-  'destination_service',
-  'destination_service_name',
-  'destination_app',
-];
+const hasEndpoint = (labels: Record<string, string>) =>
+  !!(
+    labels.source_workload ||
+    labels.source_app ||
+    labels.destination_workload ||
+    labels.destination_service ||
+    labels.destination_service_name ||
+    labels.destination_app
+  );
 
-const newFigures = (): Figures => ({
+const newFigures = (reporter: string): Figures => ({
+  reporter,
   requests: 0,
   errors: 0,
   clientErrors: 0,
   mtls: 0,
   securityKnown: 0,
   bytes: 0,
-  buckets: new Map(),
 });
 
 function protocolOf(sample: Sample, role: string): Protocol {
@@ -63,12 +70,14 @@ function isError(labels: Record<string, string>): boolean {
   return labels.request_protocol === 'grpc' && grpc !== undefined && grpc !== '' && grpc !== '0';
 }
 
-function figuresFor(map: Map<string, Figures>, reporter: string): Figures {
-  let f = map.get(reporter);
-  if (!f) {
-    f = newFigures();
-    map.set(reporter, f);
+function figuresFor(list: Figures[], reporter: string): Figures {
+  for (const f of list) {
+    if (f.reporter === reporter) {
+      return f;
+    }
   }
+  const f = newFigures(reporter);
+  list.push(f);
   return f;
 }
 
@@ -91,25 +100,26 @@ function add(acc: EdgeAcc, role: string, sample: Sample): void {
   } else {
     const le = Number(labels.le === '+Inf' ? Infinity : labels.le);
     if (!Number.isNaN(le)) {
-      const buckets = figuresFor(acc.latency, reporter).buckets;
+      const f = figuresFor(acc.latency, reporter);
+      const buckets = (f.buckets ??= new Map());
       buckets.set(le, (buckets.get(le) ?? 0) + v);
     }
   }
 }
 
-const chosen = (map: Map<string, Figures>): [string, Figures | undefined] => {
-  const reporter = pickReporter(map.keys());
-  return [reporter, map.get(reporter)];
+const chosen = (list: Figures[]): Figures | undefined => {
+  const reporter = pickReporter(list.map((f) => f.reporter));
+  return list.find((f) => f.reporter === reporter);
 };
 
 function finishEdge(id: string, acc: EdgeAcc, options: TopologyOptions): TopologyEdge {
-  const [requestReporter, req] = chosen(acc.requests);
-  const [tcpReporter, tcp] = chosen(acc.tcp);
-  const [, lat] = chosen(acc.latency);
+  const req = chosen(acc.requests);
+  const tcp = chosen(acc.tcp);
+  const lat = chosen(acc.latency);
   const rate = req?.requests ?? 0;
   const errorShare = rate > 0 ? req!.errors / rate : 0;
   const clientErrorShare = rate > 0 ? req!.clientErrors / rate : 0;
-  const latency = lat ? edgeLatency(lat.buckets) : {};
+  const latency = lat?.buckets ? edgeLatency(lat.buckets) : {};
   const bytesRate = tcp?.bytes ?? 0;
   const isTcp = acc.protocol === 'tcp';
   const edge: TopologyEdge = {
@@ -123,7 +133,7 @@ function finishEdge(id: string, acc: EdgeAcc, options: TopologyOptions): Topolog
     ...latency,
     bytesRate,
     mtlsShare: req && req.securityKnown > 0 ? req.mtls / req.securityKnown : undefined,
-    reporter: isTcp ? tcpReporter : requestReporter,
+    reporter: (isTcp ? tcp?.reporter : req?.reporter) ?? '',
     health: 'none',
   };
   edge.health = healthOf(
@@ -134,39 +144,57 @@ function finishEdge(id: string, acc: EdgeAcc, options: TopologyOptions): Topolog
 }
 
 function nodeFrom(ref: NodeRef): TopologyNode {
-  return { ...ref, inRate: 0, outRate: 0, health: 'idle' };
+  return {
+    cluster: ref.cluster,
+    namespace: ref.namespace,
+    workload: ref.workload,
+    app: ref.app,
+    version: ref.version,
+    service: ref.service,
+    id: ref.id,
+    kind: ref.kind,
+    special: ref.special,
+    label: ref.label,
+    inRate: 0,
+    outRate: 0,
+    health: 'idle',
+  };
 }
 
-function finishNodes(refs: Map<string, NodeRef>, edges: TopologyEdge[], options: TopologyOptions): TopologyNode[] {
-  const nodes = new Map<string, TopologyNode>();
-  refs.forEach((ref, id) => nodes.set(id, nodeFrom(ref)));
-  const inErrors = new Map<string, number>();
-  const outErrors = new Map<string, number>();
-  for (const e of edges) {
-    nodes.get(e.source)!.outRate += e.rate;
-    nodes.get(e.target)!.inRate += e.rate;
-    outErrors.set(e.source, (outErrors.get(e.source) ?? 0) + e.rate * e.errorShare);
-    inErrors.set(e.target, (inErrors.get(e.target) ?? 0) + e.rate * e.errorShare);
-  }
-  const hasTraffic = new Set<string>();
-  for (const e of edges) {
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Node figures from the finished edges; `from`/`to` are the edges' node indexes into `refs`. */
+function finishNodes(
+  refs: NodeRef[],
+  edges: TopologyEdge[],
+  from: Int32Array,
+  to: Int32Array,
+  options: TopologyOptions
+): TopologyNode[] {
+  const nodes = refs.map(nodeFrom);
+  const inErrors = new Float64Array(refs.length);
+  const outErrors = new Float64Array(refs.length);
+  const hasTraffic = new Uint8Array(refs.length);
+  edges.forEach((e, i) => {
+    nodes[from[i]].outRate += e.rate;
+    nodes[to[i]].inRate += e.rate;
+    outErrors[from[i]] += e.rate * e.errorShare;
+    inErrors[to[i]] += e.rate * e.errorShare;
     if (e.rate > 0 || e.bytesRate > 0) {
-      hasTraffic.add(e.source).add(e.target);
+      hasTraffic[from[i]] = hasTraffic[to[i]] = 1;
     }
-  }
-  nodes.forEach((n) => {
-    const [rate, errors] = n.inRate > 0 ? [n.inRate, inErrors.get(n.id) ?? 0] : [n.outRate, outErrors.get(n.id) ?? 0];
-    n.errorShare = rate > 0 ? errors / rate : undefined;
-    n.health =
-      hasTraffic.has(n.id) && rate === 0 ? 'none' : healthOf({ traffic: rate, errorShare: n.errorShare }, options);
   });
-  return Array.from(nodes.values()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  nodes.forEach((n, i) => {
+    const [rate, errors] = n.inRate > 0 ? [n.inRate, inErrors[i]] : [n.outRate, outErrors[i]];
+    n.errorShare = rate > 0 ? errors / rate : undefined;
+    n.health = hasTraffic[i] && rate === 0 ? 'none' : healthOf({ traffic: rate, errorShare: n.errorShare }, options);
+  });
+  return nodes.sort(byId);
 }
 
-interface Hop {
-  source: NodeRef;
-  target: NodeRef;
-}
+const PROTOCOL_CODE: Record<Protocol, number> = { http: 0, grpc: 1, tcp: 2, unknown: 3 };
+/** Edge keys are numbers built from node indexes: string keys were most of the time spent per series. */
+const NODE_CODE_SPAN = 2 ** 22;
 
 /** Turns Istio metric frames into the graph; never throws, reports what it dropped in `notices`. */
 export function istioFramesToGraph(frames: DataFrame[], options: TopologyOptions): TopologyGraph {
@@ -185,7 +213,7 @@ export function istioFramesToGraph(frames: DataFrame[], options: TopologyOptions
       invalid++;
       continue;
     }
-    if (!ENDPOINT_LABELS.some((l) => sample.labels[l])) {
+    if (!hasEndpoint(sample.labels)) {
       unlabelled++;
       continue;
     }
@@ -197,46 +225,59 @@ export function istioFramesToGraph(frames: DataFrame[], options: TopologyOptions
   }
   const collapseAll = distinct.size > options.maxNodes;
   const collapsed = new Set(options.collapsedNamespaces);
+  const isCollapsed = (ref: NodeRef) => collapsed.size > 0 && collapsed.has(namespaceKey(ref.cluster, ref.namespace));
   const fold = (ref: NodeRef): NodeRef =>
-    ref.namespace !== '' && (collapseAll || collapsed.has(namespaceKey(ref.cluster, ref.namespace)))
-      ? namespaceNode(ref)
-      : ref;
+    ref.namespace !== '' && (collapseAll || isCollapsed(ref)) ? namespaceNode(ref) : ref;
 
-  const refs = new Map<string, NodeRef>();
-  const accs = new Map<string, EdgeAcc>();
+  const refs: NodeRef[] = [];
+  const slots = new Map<string, number>();
+  const slot = (ref: NodeRef): number => {
+    const i = slots.get(ref.id);
+    if (i === undefined) {
+      slots.set(ref.id, refs.length);
+      return refs.push(ref) - 1;
+    }
+    // The last series to name a node gives its identity fields, as they may differ between the two ends.
+    refs[i] = ref;
+    return i;
+  };
+  const accs = new Map<number, EdgeAcc & { from: number; to: number }>();
+  const hop = (source: NodeRef, target: NodeRef, protocol: Protocol, role: string, sample: Sample) => {
+    const from = slot(source);
+    const to = slot(target);
+    const key = (from * NODE_CODE_SPAN + to) * 4 + PROTOCOL_CODE[protocol];
+    let acc = accs.get(key);
+    if (!acc) {
+      acc = { source, target, protocol, from, to, requests: [], tcp: [], latency: [] };
+      accs.set(key, acc);
+    }
+    add(acc, role, sample);
+  };
   for (const { sample, role, source, target } of kept) {
     const protocol = protocolOf(sample, role);
     const from = fold(source);
     const to = fold(target);
     const service = options.serviceNodes && !collapseAll ? serviceNodeOf(target) : undefined;
-    const hops: Hop[] =
-      service && !collapsed.has(namespaceKey(service.cluster, service.namespace))
-        ? [
-            { source: from, target: service },
-            { source: service, target: to },
-          ]
-        : [{ source: from, target: to }];
-    for (const hop of hops) {
-      refs.set(hop.source.id, hop.source);
-      refs.set(hop.target.id, hop.target);
-      const id = `${hop.source.id}->${hop.target.id}:${protocol}`;
-      let acc = accs.get(id);
-      if (!acc) {
-        acc = {
-          source: hop.source,
-          target: hop.target,
-          protocol,
-          requests: new Map(),
-          tcp: new Map(),
-          latency: new Map(),
-        };
-        accs.set(id, acc);
-      }
-      add(acc, role, sample);
+    if (service && !isCollapsed(service)) {
+      hop(from, service, protocol, role, sample);
+      hop(service, to, protocol, role, sample);
+    } else {
+      hop(from, to, protocol, role, sample);
     }
   }
-  const edges = Array.from(accs, ([id, acc]) => finishEdge(id, acc, options)).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const nodes = finishNodes(refs, edges, options);
+  const finished = Array.from(accs.values(), (acc) => ({
+    edge: finishEdge(`${acc.source.id}->${acc.target.id}:${acc.protocol}`, acc, options),
+    from: acc.from,
+    to: acc.to,
+  })).sort((a, b) => (a.edge.id < b.edge.id ? -1 : 1));
+  const edges = finished.map((f) => f.edge);
+  const nodes = finishNodes(
+    refs,
+    edges,
+    Int32Array.from(finished, (f) => f.from),
+    Int32Array.from(finished, (f) => f.to),
+    options
+  );
 
   if (invalid > 0) {
     notices.push(`${invalid} series with a NaN, infinite or negative value were left out.`);

@@ -44,7 +44,9 @@ function asNumber(v: unknown): number {
  * value fields) — into samples. Range results keep each series' latest finite value, so the view shows "now".
  */
 export function framesToSamples(frames: DataFrame[]): Sample[] {
-  const latest = new Map<string, { time: number; sample: Sample }>();
+  const out: Sample[] = [];
+  // Where a series may repeat (range results), the index in `out` of its latest row and that row's time.
+  const latest = new Map<string, { time: number; index: number }>();
   frames.forEach((frame, frameIndex) => {
     if (!frame || !Array.isArray(frame.fields)) {
       return;
@@ -55,7 +57,8 @@ export function framesToSamples(frames: DataFrame[]): Sample[] {
     const refId = frame.refId ?? '';
     const query = queryText(frame);
     const rows = frame.length ?? values[0]?.values.length ?? 0;
-    const instant = isInstant(time, rows);
+    // Instant tables hold one row per series, instant series frames one value: only range results repeat a series.
+    const unique = isInstant(time, rows) && (labelColumns.length > 0 || rows <= 1);
     values.forEach((field, fieldIndex) => {
       const fieldRefId = /^Value #(.+)$/.exec(field.name)?.[1] ?? refId;
       for (let row = 0; row < rows; row++) {
@@ -63,28 +66,32 @@ export function framesToSamples(frames: DataFrame[]): Sample[] {
         if (Number.isNaN(value) && field.values[row] == null) {
           continue;
         }
-        const labels: Record<string, string> = { ...field.labels };
+        const labels: Record<string, string> = Object.assign({}, field.labels);
         for (const column of labelColumns) {
           const v = column.values[row];
           if (v != null) {
             labels[column.name] = String(v);
           }
         }
-        // Instant tables hold one row per series; only range results repeat a series and need the latest row.
+        const sample = { labels, value, refId: fieldRefId, query };
+        if (unique) {
+          out.push(sample);
+          continue;
+        }
         const key =
           labelColumns.length === 0
             ? `${frameIndex}:${fieldIndex}`
-            : instant
-              ? `${frameIndex}:${fieldIndex}:${row}`
-              : `${frameIndex}:${fieldIndex}:${labelColumns.map((c) => c.values[row]).join('\u0001')}`;
+            : `${frameIndex}:${fieldIndex}:${labelColumns.map((c) => c.values[row]).join('\u0001')}`;
         const t = timeAt(time, row);
         const seen = latest.get(key);
-        const newer = !seen || (Number.isFinite(value) && (t >= seen.time || !Number.isFinite(seen.sample.value)));
-        if (newer) {
-          latest.set(key, { time: t, sample: { labels, value, refId: fieldRefId, query } });
+        if (!seen) {
+          latest.set(key, { time: t, index: out.push(sample) - 1 });
+        } else if (Number.isFinite(value) && (t >= seen.time || !Number.isFinite(out[seen.index].value))) {
+          seen.time = t;
+          out[seen.index] = sample;
         }
       }
     });
   });
-  return Array.from(latest.values(), (e) => e.sample);
+  return out;
 }
