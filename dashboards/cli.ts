@@ -4,14 +4,16 @@
  *
  * Writes provisioning/dashboards/<uid>.json (and the provider file) from the builders, atomically; with --check
  * writes nothing and exits 1 listing the files that differ from what the builders produce (CI drift check).
+ * The provisioning generators (dashboards/provisioning/) write their directories beside the dashboards directory.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ConfigOverrides, loadConfig } from './config/load';
 import { ConfigError } from './config/validate';
 import { generatedFiles } from './generate';
-import { drift, writeAtomically } from './write';
+import { provisioningOutputs } from './provisioning';
+import { drift, OWNS_ALL, writeAtomically } from './write';
 
 const ROOT = resolve(__dirname, '..');
 export const DEFAULT_CONFIG_FILE = resolve(__dirname, 'meshscope.config.yaml');
@@ -52,15 +54,21 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
   const file = args.config ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   const out = resolve(args.out ?? DEFAULT_OUT);
   try {
-    const files = generatedFiles(loadConfig(file, overrides));
+    const config = loadConfig(file, overrides);
+    const files = generatedFiles(config);
+    const provisioning = provisioningOutputs(config, dirname(out), files);
+    const warnings = provisioning.warnings.map((w) => `warning: ${w}\n`).join('');
     if (args.check) {
-      const differ = drift(out, files);
+      const differ = [...drift(out, files), ...provisioning.outputs.flatMap((o) => drift(o.dir, o.files, OWNS_ALL))];
       return differ.length === 0
-        ? { code: 0, stdout: `${files.size} files in ${out} match the builders\n`, stderr: '' }
-        : { code: 1, stdout: '', stderr: `these files differ from what the builders produce (run npm run dashboards):\n${differ.map((f) => `  ${f}`).join('\n')}\n` };
+        ? { code: 0, stdout: `${files.size} files in ${out} and the provisioning beside it match the builders\n`, stderr: warnings }
+        : { code: 1, stdout: '', stderr: `${warnings}these files differ from what the builders produce (run npm run dashboards):\n${differ.map((f) => `  ${f}`).join('\n')}\n` };
     }
     writeAtomically(out, files);
-    return { code: 0, stdout: `wrote ${[...files.keys()].join(', ')} to ${out}\n`, stderr: '' };
+    for (const o of provisioning.outputs) {
+      writeAtomically(o.dir, o.files, OWNS_ALL);
+    }
+    return { code: 0, stdout: `wrote ${[...files.keys()].join(', ')} to ${out}; ${provisioning.outputs.map((o) => o.dir).join(', ')}\n`, stderr: warnings };
   } catch (e) {
     if (e instanceof ConfigError) {
       return { code: 2, stdout: '', stderr: `${e.message}\n` };
