@@ -38,6 +38,12 @@ const FONTS: Record<string, string> = {
 };
 const ROBOTO_MONO = 'roboto-mono/files/roboto-mono-latin-400-normal.woff2';
 
+// Grafana serves its icon set (unicons, copied from @iconscout/unicons at Grafana's build) from public/build/img;
+// that package pulls in some 220 more here, so icons outside @grafana/ui's own few are drawn as a neutral
+// placeholder of the same size.
+const GRAFANA_ICONS = join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
+const PLACEHOLDER_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="5" y="5" width="14" height="14" rx="3" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+
 const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.js': 'text/javascript; charset=utf-8',
@@ -75,8 +81,8 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-/** Serves a file below `dir`, refusing paths that climb out of it. */
-async function sendFile(res: ServerResponse, dir: string, relative: string) {
+/** Serves a file below `dir`, refusing paths that climb out of it; `missing` answers when there is no such file. */
+async function sendFile(res: ServerResponse, dir: string, relative: string, missing = () => send(res, 404, `not found: ${relative}`)) {
   const path = normalize(join(dir, decodeURIComponent(relative)));
   if (!path.startsWith(dir)) {
     return send(res, 403, 'forbidden');
@@ -84,7 +90,7 @@ async function sendFile(res: ServerResponse, dir: string, relative: string) {
   try {
     send(res, 200, await readFile(path), TYPES[extname(path)] ?? 'application/octet-stream');
   } catch {
-    send(res, 404, `not found: ${relative}`);
+    missing();
   }
 }
 
@@ -122,6 +128,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (pathname.startsWith('/public/fonts/')) {
       const font = pathname.slice('/public/fonts/'.length);
       return sendFile(res, FONTSOURCE, FONTS[font] ?? (font.startsWith('roboto/') ? ROBOTO_MONO : font));
+    }
+    const icon = /^\/public\/(?:build\/)?img\/icons\/(.+\.svg)$/.exec(pathname);
+    if (icon) {
+      return sendFile(res, GRAFANA_ICONS, icon[1], () => send(res, 200, PLACEHOLDER_ICON, TYPES['.svg']));
     }
     if (pathname.startsWith('/systemjs/')) {
       return sendFile(res, SYSTEMJS, pathname.slice('/systemjs/'.length));
