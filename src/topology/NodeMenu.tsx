@@ -1,6 +1,7 @@
 import React from 'react';
 import { Button } from '@grafana/ui';
 import { NodeLink } from './links';
+import { usePopupPlacement } from './Tooltip';
 
 export interface MenuAction {
   id: string;
@@ -20,10 +21,12 @@ interface Props {
 
 /** Click-through menu of a node or edge: dashboard and trace links plus collapse/expand; all text as text. */
 export function NodeMenu({ title, links, actions, x, y, className, onClose }: Props) {
+  const { measure, style } = usePopupPlacement(x, y, 0);
   return (
     <div
+      ref={measure}
       className={className}
-      style={{ left: x, top: y }}
+      style={style}
       data-testid="meshscope-topology-menu"
       onPointerDown={(e) => e.stopPropagation()}
     >

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { CSSProperties, useCallback, useState } from 'react';
 import { TopologyEdge, TopologyNode } from './model/types';
 import { formatBytes, formatMs, formatRate, formatShare } from './render/format';
 
@@ -40,6 +40,29 @@ export function edgeRows(e: TopologyEdge): Row[] {
   return e.details ? rows.concat(e.details) : rows;
 }
 
+/**
+ * Places a popup `gap` px from the pointer at (x, y), on the side with more room: the panel clips what overflows,
+ * so a tooltip or menu opened near the right or bottom edge would otherwise be cut off.
+ */
+export function usePopupPlacement(x: number, y: number, gap: number) {
+  const [room, setRoom] = useState<{ width: number; height: number }>();
+  // A callback ref runs in the commit, so the first paint already has the popup on the right side.
+  const measure = useCallback((el: HTMLElement | null) => {
+    const parent = el?.offsetParent;
+    if (parent) {
+      setRoom({ width: parent.clientWidth, height: parent.clientHeight });
+    }
+  }, []);
+  const style: CSSProperties =
+    room === undefined
+      ? { left: x + gap, top: y + gap }
+      : {
+          ...(x > room.width / 2 ? { right: room.width - x + gap } : { left: x + gap }),
+          ...(y > room.height / 2 ? { bottom: room.height - y + gap } : { top: y + gap }),
+        };
+  return { measure, style };
+}
+
 /** Every value is a React text child: label values from the network are never parsed as markup. */
 export function Tooltip({
   title,
@@ -54,10 +77,12 @@ export function Tooltip({
   y: number;
   className: string;
 }) {
+  const { measure, style } = usePopupPlacement(x, y, 12);
   return (
     <div
+      ref={measure}
       className={className}
-      style={{ left: x + 12, top: y + 12 }}
+      style={style}
       data-testid="meshscope-topology-tooltip"
       role="tooltip"
     >

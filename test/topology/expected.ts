@@ -1,0 +1,49 @@
+/**
+ * What the Topology view must show for the simulator's mesh, derived from the simulator's ground truth (never from
+ * the panel's model): one node per workload, unknown caller or egress cluster that carries traffic, one edge per
+ * protocol, and the request rate of each HTTP/gRPC edge.
+ */
+import type { EdgeTruth } from '../../simulator';
+
+export interface ExpectedEdge {
+  /** `source label → destination label`, as the tooltip titles an edge. */
+  title: string;
+  protocol: 'http' | 'grpc' | 'tcp';
+  /** Requests per second for HTTP/gRPC; undefined for TCP. */
+  rate?: number;
+}
+
+const sourceLabel = (e: EdgeTruth) => e.source?.workload ?? 'unknown';
+const destinationLabel = (e: EdgeTruth) => e.destination?.workload ?? e.egress!.cluster;
+
+/** Only edges with traffic: an idle edge leaves no series behind it. */
+const active = (edges: EdgeTruth[]) => edges.filter((e) => e.rate > 0);
+
+export function expectedNodes(edges: EdgeTruth[]): string[] {
+  return [...new Set(active(edges).flatMap((e) => [sourceLabel(e), destinationLabel(e)]))].sort();
+}
+
+/**
+ * HTTP and gRPC edges carry their rate; TCP edges, and the L4 bytes ztunnel reports for HTTP hops in ambient
+ * namespaces, are edges of their own.
+ */
+export function expectedEdges(edges: EdgeTruth[]): ExpectedEdge[] {
+  return active(edges).flatMap((e) => {
+    const title = `${sourceLabel(e)} → ${destinationLabel(e)}`;
+    const l7: ExpectedEdge[] = e.protocol === 'tcp' ? [] : [{ title, protocol: e.protocol, rate: e.rate }];
+    return e.tcp ? [...l7, { title, protocol: 'tcp' }] : l7;
+  });
+}
+
+export const edgeKey = (e: { title: string; protocol: string }) => `${e.title} (${e.protocol})`;
+
+const RATE_UNITS: Record<string, number> = { rps: 1, 'k rps': 1000, rpm: 1 / 60 };
+
+/** Reads "12.3 rps", "1.2k rps" or "3.4 rpm" (render/format.ts) back into requests per second. */
+export function parseRate(text: string): number {
+  const match = /^(-?[\d.]+)\s*(k rps|rps|rpm)$/.exec(text.trim());
+  if (!match) {
+    throw new Error(`"${text}" is not a rate`);
+  }
+  return Number(match[1]) * RATE_UNITS[match[2]];
+}

@@ -1,0 +1,85 @@
+/** Driving the Topology view on the preview page: open it, find nodes and edges, hover, read the tooltip. */
+import { Browser, Page } from 'playwright-core';
+import { openPage, waitForPreview } from '../helpers/chromium';
+
+export type HookNode = { id: string; label: string; x: number; y: number; visible: boolean };
+export type HookEdge = { id: string; source: string; target: string; x: number; y: number; rate: number };
+
+// Grafana serves its icons from public/build/img/icons; the preview page has no copy, and a 404 would show up as a
+// console error that has nothing to do with the view.
+const ICONS = '**/public/build/img/icons/**';
+const BLANK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"/>';
+
+export interface TopologyPage {
+  page: Page;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Messages of alert/confirm/prompt dialogs, which label values must never be able to open. */
+  dialogs: string[];
+}
+
+/** Opens the preview at `query`; with `frames`, feeds them instead of live queries. Waits for the first load. */
+export async function openTopology(
+  browser: Browser,
+  baseUrl: string,
+  query: string,
+  frames?: unknown[]
+): Promise<TopologyPage> {
+  const { page, errors } = await openPage(browser);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.route(ICONS, (route) => route.fulfill({ contentType: 'image/svg+xml', body: BLANK_SVG }));
+  await page.goto(`${baseUrl}?view=topology&${query}`);
+  await page.waitForFunction(() => window.meshscopePreview !== undefined);
+  if (frames) {
+    await page.evaluate((json) => window.meshscopePreview.setFrames(json as never), frames);
+  }
+  await waitForPreview(page);
+  return { page, errors, dialogs };
+}
+
+/** Waits until the canvas is drawn and the hook reports a laid-out graph. */
+export async function waitForGraph(page: Page): Promise<void> {
+  await page.getByTestId('meshscope-topology-canvas').waitFor();
+  await page.waitForFunction(() => (window.__meshscopeTopology?.nodes().length ?? 0) > 0);
+}
+
+export const hookNodes = (page: Page) =>
+  page.evaluate(() => window.__meshscopeTopology!.nodes()) as Promise<HookNode[]>;
+export const hookEdges = (page: Page) =>
+  page.evaluate(() => window.__meshscopeTopology!.edges()) as Promise<HookEdge[]>;
+
+export async function nodeByLabel(page: Page, label: string): Promise<HookNode> {
+  const node = (await hookNodes(page)).find((n) => n.label === label);
+  if (!node) {
+    throw new Error(`no node labelled ${label}`);
+  }
+  return node;
+}
+
+export interface TooltipContent {
+  title: string;
+  rows: Record<string, string>;
+}
+
+/** Hovers a page point and returns the tooltip shown there, or undefined when none appears. */
+export async function hoverAt(page: Page, x: number, y: number): Promise<TooltipContent | undefined> {
+  // Leaving first makes every hover a fresh pointer entry, as when a user moves from one edge to another.
+  await page.mouse.move(1, 1);
+  await page.mouse.move(x, y);
+  const tooltip = page.getByTestId('meshscope-topology-tooltip');
+  try {
+    await tooltip.waitFor({ timeout: 2_000 });
+  } catch {
+    return undefined;
+  }
+  return tooltip.evaluate((el) => ({
+    title: el.firstElementChild?.textContent ?? '',
+    rows: Object.fromEntries(
+      [...el.querySelectorAll('tr')].map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent])
+    ),
+  }));
+}
