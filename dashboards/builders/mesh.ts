@@ -59,9 +59,9 @@ export function meshDashboard(ctx: Context): Dashboard {
             description: 'Workloads and services as a graph (meshscope Topology view): request rate, errors and latency per edge, TCP bytes, mTLS. The panel keeps one reporter per edge. Click a node for its Service or Workload dashboard.',
             unit: UNITS.requestsPerSecond,
             targets: [
-              { expr: istio.topology('istio_requests_total', where), instant: true, format: 'table' },
-              { expr: istio.topology('istio_tcp_sent_bytes_total', where), instant: true, format: 'table' },
-              { expr: istio.topology('istio_request_duration_milliseconds_bucket', where), instant: true, format: 'table' },
+              { expr: istio.topology('requests', where), instant: true, format: 'table' },
+              { expr: istio.topology('tcpBytes', where), instant: true, format: 'table' },
+              { expr: istio.topology('latency', where), instant: true, format: 'table' },
             ],
             options: {
               view: 'topology',

@@ -123,9 +123,13 @@ export class IstioQueries {
     return sumBy(t.by ?? [], this.once(metric, t, ['response_code']));
   }
 
-  /** Raw topology inputs for the panel's Topology view; the panel de-duplicates reporters itself. */
-  topology(metric: 'istio_requests_total' | 'istio_tcp_sent_bytes_total' | 'istio_request_duration_milliseconds_bucket', where: string[]): string {
-    const labels = [
+  /**
+   * Raw topology inputs for the panel's Topology view (src/topology/README.md); the panel de-duplicates reporters
+   * itself. Latency keeps request_protocol so it lands on the HTTP or gRPC edge it belongs to; TCP throughput is
+   * both directions, falling back to whichever counter exists.
+   */
+  topology(role: 'requests' | 'tcpBytes' | 'latency', where: string[]): string {
+    const edge = [
       'reporter',
       'source_workload',
       'source_workload_namespace',
@@ -141,7 +145,16 @@ export class IstioQueries {
       'source_cluster',
       'destination_cluster',
     ];
-    const extra = metric === 'istio_requests_total' ? ['request_protocol', 'response_code', 'grpc_response_status', 'connection_security_policy'] : metric === 'istio_tcp_sent_bytes_total' ? ['connection_security_policy'] : ['le'];
-    return sumBy([...labels, ...extra], this.rate(metric, [...this.scopeMatchers(), ...where]));
+    const matchers = [...this.scopeMatchers(), ...where];
+    const of = (metric: string, extra: string[]) => sumBy([...edge, ...extra], this.rate(metric, matchers));
+    if (role === 'requests') {
+      return of('istio_requests_total', ['request_protocol', 'response_code', 'grpc_response_status', 'connection_security_policy']);
+    }
+    if (role === 'latency') {
+      return of('istio_request_duration_milliseconds_bucket', ['request_protocol', 'le']);
+    }
+    const sent = of('istio_tcp_sent_bytes_total', ['connection_security_policy']);
+    const received = of('istio_tcp_received_bytes_total', ['connection_security_policy']);
+    return `(${sent} + ${received}) or ${sent} or ${received}`;
   }
 }
