@@ -40,6 +40,18 @@ describe('renderScene', () => {
     expect(close.calls.fillText).toBeGreaterThan(0);
   });
 
+  it('draws only what crosses a region when asked for one, clipped to it', () => {
+    const viewport = { x: 0, y: 0, k: 0.05 };
+    const whole = countingContext();
+    renderScene(whole.ctx, scene, viewport, style, state);
+    const band = countingContext();
+    renderScene(band.ctx, scene, viewport, style, { ...state, region: { x: 0, y: 0, width: 1200, height: 20 } });
+    expect(band.calls.clip).toBe(1);
+    expect(band.calls.lineTo).toBeGreaterThan(0);
+    expect(band.calls.lineTo).toBeLessThan(whole.calls.lineTo);
+    expect(band.calls.fillRect).toBeLessThan(whole.calls.fillRect / 4);
+  });
+
   it('builds a 5,000-node frame in well under 16 ms of script time', () => {
     const { ctx } = countingContext();
     const viewport = fitViewport({ x0: 0, y0: 0, x1: 20000, y1: 20000 }, 1200, 800);

@@ -1,6 +1,7 @@
 import { SpecialKind } from '../model/types';
 import { SceneStyle } from './palette';
 import { Scene } from './scene';
+import { Rect } from './frameCache';
 import { Viewport, visibleWorld } from './viewport';
 
 export interface RenderState {
@@ -14,6 +15,8 @@ export interface RenderState {
   highlighted: Set<number>;
   /** Traffic animation phase in world units, or undefined when animation is off. */
   phase?: number;
+  /** Draw only this part of the canvas (CSS pixels), leaving the rest as it is. */
+  region?: Rect;
 }
 
 /** Zoom levels of detail: below them, text is too small to read and only costs time. */
@@ -40,16 +43,23 @@ export function renderScene(
   style: SceneStyle,
   state: RenderState
 ): void {
-  const { width, height, dpr } = state;
+  const { dpr } = state;
+  const region = state.region ?? { x: 0, y: 0, width: state.width, height: state.height };
+  ctx.save();
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  if (state.region) {
+    ctx.beginPath();
+    ctx.rect(region.x, region.y, region.width, region.height);
+    ctx.clip();
+  }
   ctx.fillStyle = style.background;
-  ctx.fillRect(0, 0, width, height);
+  ctx.fillRect(region.x, region.y, region.width, region.height);
   ctx.setTransform(dpr * viewport.k, 0, 0, dpr * viewport.k, dpr * viewport.x, dpr * viewport.y);
   const k = viewport.k;
-  const view = visibleWorld(viewport, width, height);
+  const view = visibleWorld(viewport, region.x + region.width, region.y + region.height);
   const margin = 40;
-  const x0 = view.x0 - margin;
-  const y0 = view.y0 - margin;
+  const x0 = (region.x - viewport.x) / k - margin;
+  const y0 = (region.y - viewport.y) / k - margin;
   const x1 = view.x1 + margin;
   const y1 = view.y1 + margin;
 
@@ -62,6 +72,7 @@ export function renderScene(
   if (k >= LOD.nodeLabels) {
     drawNodeLabels(ctx, scene, style, k, visibleNodes);
   }
+  ctx.restore();
 }
 
 function drawGroups(
@@ -91,6 +102,8 @@ function drawGroups(
     }
   }
 }
+
+const STROKE_CHUNK = 256;
 
 function drawEdges(
   ctx: CanvasRenderingContext2D,
@@ -136,11 +149,19 @@ function drawEdges(
     for (const wide of [false, true]) {
       ctx.lineWidth = (wide ? 3 : 1.2) / Math.max(k, 0.5);
       ctx.beginPath();
+      let inPath = 0;
       for (const e of list) {
         if (scene.edgeWidth[e] > 2.5 !== wide) {
           continue;
         }
         pathEdge(ctx, scene, e);
+        // Software rasterisers slow down on paths of thousands of crossing segments; a few hundred per stroke
+        // measured ~1.5x faster in Chromium without a GPU and costs only a few calls more.
+        if (++inPath === STROKE_CHUNK) {
+          ctx.stroke();
+          ctx.beginPath();
+          inPath = 0;
+        }
       }
       ctx.stroke();
     }
