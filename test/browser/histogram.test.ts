@@ -5,29 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForPreview } from '../helpers/chromium';
+import { Page } from 'playwright-core';
+import { openPage, waitForPreview } from '../helpers/chromium';
 import { pixelStats } from '../helpers/pixels';
-import { requireBuild } from '../helpers/build';
-import { startPreview, PreviewServer } from '../preview/server';
+import { previewInChromium } from '../helpers/previewSession';
 import { cumulativeOverRange, DataFrameJSONLike, overflowShare, percentText, quantile, secondsOf, shareAtBound } from '../histogram/expected';
 
 const SECONDS = encodeURIComponent(JSON.stringify({ unit: 's' }));
 const FIXTURE = 'convergence-timeseries';
 const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'preview', 'fixtures', `${FIXTURE}.json`), 'utf8')) as DataFrameJSONLike[];
 
-let browser: Browser;
-let preview: PreviewServer;
-
-beforeAll(async () => {
-  requireBuild();
-  preview = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), preview?.close()]);
-});
+const session = previewInChromium();
 
 const T0 = 1_764_082_800_000;
 
@@ -40,8 +28,8 @@ function bucketFrames(les: string[], rows: number[][], labels: Record<string, st
 }
 
 async function openHistogram(query: string, frames?: DataFrameJSONLike[]) {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${preview.url}?view=histogram&fieldConfig=${SECONDS}&${query}`);
+  const { page, errors } = await openPage(session.browser);
+  await page.goto(`${session.preview.url}?view=histogram&fieldConfig=${SECONDS}&${query}`);
   await page.waitForFunction(() => window.meshscopePreview !== undefined);
   if (frames) {
     await page.evaluate((json) => window.meshscopePreview.setFrames(json as never), frames);

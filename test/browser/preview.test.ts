@@ -2,24 +2,11 @@
  * The preview page in real Chromium: the built plugin is loaded by SystemJS from Grafana's plugin path with
  * Grafana's shared modules, and renders in both themes. Grafana itself is not here; the page stands in for it.
  */
-import { Browser } from 'playwright-core';
-import { launchChromium, openPage, waitForPreview } from '../helpers/chromium';
+import { openPage, waitForPreview } from '../helpers/chromium';
 import { pixelStats } from '../helpers/pixels';
-import { requireBuild } from '../helpers/build';
-import { startPreview, PreviewServer } from '../preview/server';
+import { previewInChromium } from '../helpers/previewSession';
 
-let browser: Browser;
-let preview: PreviewServer;
-
-beforeAll(async () => {
-  requireBuild();
-  preview = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), preview?.close()]);
-});
+const session = previewInChromium();
 
 const frames = {
   notBuckets: [{ schema: { fields: [{ name: 'Time', type: 'time' }, { name: 'Value', type: 'number', labels: { pod: 'a' } }] }, data: { values: [[1, 2], [3, 4]] } }],
@@ -27,8 +14,8 @@ const frames = {
 
 describe.each(['dark', 'light'] as const)('the preview page, %s theme', (theme) => {
   it('loads the plugin through SystemJS and draws the panel without console errors', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${preview.url}?theme=${theme}&view=histogram`);
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.preview.url}?theme=${theme}&view=histogram`);
     await page.waitForFunction(() => window.meshscopePreview !== undefined);
     await page.evaluate((json) => window.meshscopePreview.setFrames(json as never), frames.notBuckets);
     await waitForPreview(page);
@@ -47,8 +34,8 @@ describe.each(['dark', 'light'] as const)('the preview page, %s theme', (theme) 
 });
 
 it('shows "No data" for an empty result and says what it expected for frames it cannot draw', async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${preview.url}?view=histogram`);
+  const { page, errors } = await openPage(session.browser);
+  await page.goto(`${session.preview.url}?view=histogram`);
   await page.waitForFunction(() => window.meshscopePreview !== undefined);
   await page.evaluate(() => window.meshscopePreview.setFrames([]));
   await waitForPreview(page);
@@ -61,8 +48,8 @@ it('shows "No data" for an empty result and says what it expected for frames it 
 });
 
 it('reports a fixture that does not exist instead of rendering nothing', async () => {
-  const { page } = await openPage(browser);
-  await page.goto(`${preview.url}?fixture=no-such-fixture`);
+  const { page } = await openPage(session.browser);
+  await page.goto(`${session.preview.url}?fixture=no-such-fixture`);
   await expect(waitForPreview(page)).rejects.toThrow(/fixture "no-such-fixture" could not be loaded: 404/);
   await page.close();
 });
