@@ -1,7 +1,15 @@
 import { DataFrame } from '@grafana/data';
 import { TopologyOptions } from '../../options';
 import { healthOf } from './health';
-import { destinationNode, namespaceKey, namespaceNode, NodeRef, serviceNodeOf, sourceNode } from './identity';
+import {
+  destinationNode,
+  mergeRef,
+  namespaceKey,
+  namespaceNode,
+  NodeRef,
+  serviceNodeOf,
+  sourceNode,
+} from './identity';
 import { edgeLatency } from './latency';
 import { pickReporter } from './reporter';
 import { roleOf } from './roles';
@@ -235,14 +243,15 @@ export function istioFramesToGraph(frames: DataFrame[], options: TopologyOptions
     const i = slots.get(ref.id);
     if (i === undefined) {
       slots.set(ref.id, refs.length);
-      return refs.push(ref) - 1;
+      // A copy, as merging writes into it and the series' own refs stay as they were read.
+      return refs.push({ ...ref }) - 1;
     }
-    // The last series to name a node gives its identity fields, as they may differ between the two ends.
-    refs[i] = ref;
+    mergeRef(refs[i], ref);
     return i;
   };
   const accs = new Map<number, EdgeAcc & { from: number; to: number }>();
-  const hop = (source: NodeRef, target: NodeRef, protocol: Protocol, role: string, sample: Sample) => {
+  type Entry = (typeof kept)[number];
+  const hop = (source: NodeRef, target: NodeRef, protocol: Protocol, { role, sample }: Entry) => {
     const from = slot(source);
     const to = slot(target);
     const key = (from * NODE_CODE_SPAN + to) * 4 + PROTOCOL_CODE[protocol];
@@ -253,17 +262,53 @@ export function istioFramesToGraph(frames: DataFrame[], options: TopologyOptions
     }
     add(acc, role, sample);
   };
-  for (const { sample, role, source, target } of kept) {
-    const protocol = protocolOf(sample, role);
-    const from = fold(source);
-    const to = fold(target);
-    const service = options.serviceNodes && !collapseAll ? serviceNodeOf(target) : undefined;
-    if (service && !isCollapsed(service)) {
-      hop(from, service, protocol, role, sample);
-      hop(service, to, protocol, role, sample);
-    } else {
-      hop(from, to, protocol, role, sample);
+  const requestEdge = (pair: number, protocol: Protocol) => {
+    const acc = accs.get(pair + PROTOCOL_CODE[protocol]);
+    return acc && acc.requests.length > 0 ? acc : undefined;
+  };
+  // Latency alone never makes an edge (it would be drawn at 0 rps); without a protocol it can only be told apart
+  // when the pair has one request edge.
+  const attachLatency = (source: NodeRef, target: NodeRef, protocol: Protocol | undefined, { sample }: Entry) => {
+    const from = slots.get(source.id);
+    const to = slots.get(target.id);
+    if (from === undefined || to === undefined) {
+      return;
     }
+    const pair = (from * NODE_CODE_SPAN + to) * 4;
+    const first = requestEdge(pair, protocol ?? 'http');
+    const grpc = protocol ? undefined : requestEdge(pair, 'grpc');
+    const acc = first && grpc ? undefined : first ?? grpc;
+    if (acc) {
+      add(acc, 'latency', sample);
+    }
+  };
+  const route = <P extends Protocol | undefined>(
+    entry: Entry,
+    protocol: P,
+    visit: (source: NodeRef, target: NodeRef, protocol: P, entry: Entry) => void
+  ) => {
+    const from = fold(entry.source);
+    const to = fold(entry.target);
+    const service = options.serviceNodes && !collapseAll ? serviceNodeOf(entry.target) : undefined;
+    if (service && !isCollapsed(service)) {
+      visit(from, service, protocol, entry);
+      visit(service, to, protocol, entry);
+    } else {
+      visit(from, to, protocol, entry);
+    }
+  };
+  const latency: Entry[] = [];
+  for (const entry of kept) {
+    if (entry.role === 'latency') {
+      latency.push(entry);
+    } else {
+      route(entry, protocolOf(entry.sample, entry.role), hop);
+    }
+  }
+  // After all request series, so that latency finds the edges they drew.
+  for (const entry of latency) {
+    const known = entry.sample.labels.request_protocol ? protocolOf(entry.sample, entry.role) : undefined;
+    route(entry, known, attachLatency);
   }
   const finished = Array.from(accs.values(), (acc) => ({
     edge: finishEdge(`${acc.source.id}->${acc.target.id}:${acc.protocol}`, acc, options),

@@ -136,6 +136,35 @@ describe('latency', () => {
     expect(e.p99).toBeCloseTo(100 + (900 * 19) / 20, 10);
     expect(e.latencyClamped).toBe(false);
   });
+
+  const grpcCall = edge('web', 'cart', { request_protocol: 'grpc', grpc_response_status: '0' }, 6);
+  const noProtocol = ['100', '+Inf'].map((le, i) => {
+    const { request_protocol: _, ...labels } = edge('web', 'cart', { le }).labels;
+    return { labels, value: [5, 10][i] };
+  });
+  const WEB_CART_GRPC = 'wl:/shop/web->wl:/shop/cart:grpc';
+
+  it('attaches latency without request_protocol to the one request edge of the pair', () => {
+    const g = framesToGraph([tableFrame('A', [grpcCall]), tableFrame('C', noProtocol)], opts());
+    expect(g.edges.map((e) => e.id)).toEqual([WEB_CART_GRPC]);
+    expect(byId(g)[WEB_CART_GRPC]).toMatchObject({ rate: 6, p50: 100 });
+  });
+
+  it('drops latency it cannot place, and never draws an edge from latency alone', () => {
+    const both = framesToGraph([tableFrame('A', [...shop, grpcCall]), tableFrame('C', noProtocol)], opts());
+    expect(both.edges.map((e) => [e.id, e.p50])).toEqual([
+      [CART_DB, undefined],
+      [WEB_CART_GRPC, undefined],
+      [WEB_CART, undefined],
+    ]);
+    const alone = framesToGraph(
+      [tableFrame('A', shop), tableFrame('C', [edge('cart', 'db', { request_protocol: 'grpc', le: '+Inf' }, 1)])],
+      opts()
+    );
+    expect(alone.edges.map((e) => e.id)).toEqual([CART_DB, WEB_CART]);
+    const orphan = framesToGraph([tableFrame('C', noProtocol)], opts());
+    expect([orphan.nodes, orphan.edges]).toEqual([[], []]);
+  });
 });
 
 describe('query roles', () => {
@@ -162,6 +191,25 @@ describe('query roles', () => {
     const g = framesToGraph([tableFrame('A', shop), tableFrame('C', buckets)], opts());
     expect(byId(g)[WEB_CART]).toMatchObject({ rate: 10, p50: 100, p95: 100, latencyClamped: true });
     expect(g.edges).toHaveLength(2);
+  });
+});
+
+describe('node details', () => {
+  it('merges what each series says about a node, whatever their order', () => {
+    const callsOn = { source_cluster: 'east', destination_cluster: 'east' };
+    const series = [
+      edge('product', 'reviews', { destination_cluster: 'west', source_cluster: 'east' }),
+      edge('reviews', 'ratings', { source_version: '', source_cluster: 'west', destination_cluster: 'west' }),
+      edge('product', 'reviews', callsOn),
+    ];
+    const reviews = (g: TopologyGraph) => g.nodes.filter((n) => n.workload === 'reviews');
+    const forward = reviews(framesToGraph([tableFrame('A', series)], opts()));
+    const backward = reviews(framesToGraph([tableFrame('A', [...series].reverse())], opts()));
+    expect(forward).toEqual(backward);
+    expect(forward.map(({ id, cluster, service, version, app }) => ({ id, cluster, service, version, app }))).toEqual([
+      { id: 'wl:east/shop/reviews', cluster: 'east', service: 'reviews', version: 'v1', app: 'reviews' },
+      { id: 'wl:west/shop/reviews', cluster: 'west', service: 'reviews', version: 'v1', app: 'reviews' },
+    ]);
   });
 });
 

@@ -177,6 +177,23 @@ export function serviceNodeOf(target: NodeRef): NodeRef | undefined {
   );
 }
 
+const MERGED = ['cluster', 'namespace', 'workload', 'app', 'version', 'service', 'label'] as const;
+
+/**
+ * Folds another series' view of the same node into `into`: one end of a series may omit what the other end says
+ * (a source side has no service), so each field keeps any non-empty value, and of two the smaller, so that the result
+ * does not depend on the order of the series.
+ */
+export function mergeRef(into: NodeRef, other: NodeRef): void {
+  for (const key of MERGED) {
+    const value = other[key];
+    if (value !== '' && (into[key] === '' || value < into[key])) {
+      into[key] = value;
+    }
+  }
+  into.special ??= other.special;
+}
+
 /** A whole namespace drawn as one node. */
 export function namespaceNode(member: NodeRef): NodeRef {
   const { cluster, namespace } = member;
