@@ -1,3 +1,5 @@
+// Sections load @grafana/data, which needs a DOM in Node; it must exist before any of them is imported.
+import '../test/preview/prometheus/node-dom';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeMachine } from './machine';
