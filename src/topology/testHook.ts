@@ -1,3 +1,4 @@
+import { edgeMidpoint } from './render/edgeGeometry';
 import { Scene } from './render/scene';
 import { toScreen, Viewport } from './render/viewport';
 
@@ -45,9 +46,8 @@ export function exposeForTests(
     edges: () => {
       const page = pager();
       return scene.edges.map((e, i) => {
-        const a = scene.from[i];
-        const b = scene.to[i];
-        const { x, y } = page((scene.x[a] + scene.x[b]) / 2, (scene.y[a] + scene.y[b]) / 2);
+        const mid = edgeMidpoint(scene, i);
+        const { x, y } = page(mid.x, mid.y);
         return { id: e.id, source: e.source, target: e.target, x, y, rate: e.rate };
       });
     },

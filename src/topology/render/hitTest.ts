@@ -1,3 +1,4 @@
+import { edgeDistance } from './edgeGeometry';
 import { Scene } from './scene';
 
 /** The topmost node whose disc holds the world point, within `slack` world units. */
@@ -13,22 +14,12 @@ export function nodeAt(scene: Scene, wx: number, wy: number, slack = 0): number 
   return -1;
 }
 
-function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len = dx * dx + dy * dy;
-  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
-
 /** The edge nearest to the world point within `tolerance` world units, or -1. Linear, ~0.2 ms for 20,000 edges. */
 export function edgeAt(scene: Scene, wx: number, wy: number, tolerance: number): number {
   let best = -1;
   let bestDistance = tolerance;
   for (let e = 0; e < scene.edges.length; e++) {
-    const a = scene.from[e];
-    const b = scene.to[e];
-    const d = segmentDistance(wx, wy, scene.x[a], scene.y[a], scene.x[b], scene.y[b]);
+    const d = edgeDistance(scene, e, wx, wy);
     if (d <= bestDistance) {
       best = e;
       bestDistance = d;

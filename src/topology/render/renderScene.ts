@@ -1,4 +1,5 @@
 import { SpecialKind } from '../model/types';
+import { edgeMidpoint, pathArrow, pathEdge } from './edgeGeometry';
 import { SceneStyle } from './palette';
 import { Scene } from './scene';
 import { Rect } from './frameCache';
@@ -186,39 +187,6 @@ function drawEdges(
   return visible;
 }
 
-function pathEdge(ctx: CanvasRenderingContext2D, scene: Scene, e: number) {
-  const a = scene.from[e];
-  const b = scene.to[e];
-  if (a === b) {
-    const r = scene.radius[a];
-    ctx.moveTo(scene.x[a] + r * 1.7, scene.y[a] - r);
-    ctx.arc(scene.x[a] + r, scene.y[a] - r, r * 0.7, 0, Math.PI * 2);
-    return;
-  }
-  ctx.moveTo(scene.x[a], scene.y[a]);
-  ctx.lineTo(scene.x[b], scene.y[b]);
-}
-
-function pathArrow(ctx: CanvasRenderingContext2D, scene: Scene, e: number) {
-  const a = scene.from[e];
-  const b = scene.to[e];
-  const dx = scene.x[b] - scene.x[a];
-  const dy = scene.y[b] - scene.y[a];
-  const len = Math.hypot(dx, dy);
-  if (len === 0) {
-    return;
-  }
-  const ux = dx / len;
-  const uy = dy / len;
-  const tipX = scene.x[b] - ux * scene.radius[b];
-  const tipY = scene.y[b] - uy * scene.radius[b];
-  const size = 9;
-  ctx.moveTo(tipX, tipY);
-  ctx.lineTo(tipX - ux * size - uy * size * 0.5, tipY - uy * size + ux * size * 0.5);
-  ctx.lineTo(tipX - ux * size + uy * size * 0.5, tipY - uy * size - ux * size * 0.5);
-  ctx.closePath();
-}
-
 function drawNodes(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
@@ -313,14 +281,14 @@ function drawEdgeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: Scen
   ctx.textAlign = 'center';
   ctx.fillStyle = style.textMuted;
   let drawn = 0;
+  const mid = { x: 0, y: 0 };
   for (const e of visible) {
     const text = scene.edgeLabel[e];
     if (text === '' || drawn++ > MAX_LABELS) {
       continue;
     }
-    const a = scene.from[e];
-    const b = scene.to[e];
-    ctx.fillText(text, (scene.x[a] + scene.x[b]) / 2, (scene.y[a] + scene.y[b]) / 2 - 3);
+    edgeMidpoint(scene, e, mid);
+    ctx.fillText(text, mid.x, mid.y - 3);
   }
   ctx.textAlign = 'start';
 }

@@ -2,10 +2,11 @@ import { TopologyEdgeLabel } from '../../options';
 import { TopologyEdge, TopologyGraph, TopologyNode } from '../model/types';
 import { GroupBox, Layout } from '../layout/types';
 import { formatBytes, formatMs, formatRate, formatShare } from './format';
+import { edgeBends, EdgeEnds } from './edgeGeometry';
 import { HealthColors } from './palette';
 
 /** What is drawn: positions by index, resolved colours and label text; mutable positions for dragging. */
-export interface Scene {
+export interface Scene extends EdgeEnds {
   nodes: TopologyNode[];
   edges: TopologyEdge[];
   x: Float64Array;
@@ -61,6 +62,8 @@ export function buildScene(
   );
   const radius = new Float32Array(nodes.length);
   nodes.forEach((n, i) => (radius[i] = n.kind === 'namespace' ? RADIUS * 1.6 : RADIUS));
+  const from = Int32Array.from(edges, (e) => indexOf.get(e.source)!);
+  const to = Int32Array.from(edges, (e) => indexOf.get(e.target)!);
   return {
     nodes,
     edges,
@@ -68,8 +71,9 @@ export function buildScene(
     y: Float64Array.from(layout.y),
     radius,
     nodeColor: nodes.map((n) => n.color ?? colors[n.health]),
-    from: Int32Array.from(edges, (e) => indexOf.get(e.source)!),
-    to: Int32Array.from(edges, (e) => indexOf.get(e.target)!),
+    from,
+    to,
+    bend: edgeBends(from, to),
     edgeColor: edges.map((e) => colors[e.health]),
     edgeWidth: Float32Array.from(edges, width),
     edgeLabel: edges.map((e) => edgeLabelText(e, mode)),

@@ -1,0 +1,200 @@
+/**
+ * Where an edge is drawn, for the renderer, the hit test and the test hook alike: edges between the same two nodes
+ * (per protocol, and both directions) would otherwise lie on top of each other and only the last could be hovered.
+ * A lone edge is a straight line; parallel ones are quadratic curves fanned out by a sideways `bend`.
+ */
+
+/** The positions and edge ends an edge's shape depends on (a Scene provides them). */
+export interface EdgeEnds {
+  x: Float64Array;
+  y: Float64Array;
+  radius: Float32Array;
+  from: Int32Array;
+  to: Int32Array;
+  /** Signed sideways offset of each edge's midpoint from the straight line, in world units; 0 when alone. */
+  bend: Float32Array;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** World units between the midpoints of neighbouring parallel edges: wider than a hover's tolerance at zoom 1. */
+export const FAN = 16;
+
+/** Self-loops are circles beside their node; parallel ones grow by this share of the node radius each. */
+const LOOP = 0.7;
+const LOOP_STEP = 0.45;
+
+/**
+ * The bend of each edge: the edges of one unordered node pair are spread evenly around the straight line, measured
+ * along the normal of the pair's lower-index → higher-index direction so that opposite directions agree on sides.
+ */
+export function edgeBends(from: Int32Array, to: Int32Array): Float32Array {
+  const n = from.length;
+  const pairOf = (e: number) => {
+    const lo = Math.min(from[e], to[e]);
+    return lo * 2 ** 26 + Math.max(from[e], to[e]);
+  };
+  const count = new Map<number, number>();
+  for (let e = 0; e < n; e++) {
+    const pair = pairOf(e);
+    count.set(pair, (count.get(pair) ?? 0) + 1);
+  }
+  const seen = new Map<number, number>();
+  const bend = new Float32Array(n);
+  for (let e = 0; e < n; e++) {
+    const pair = pairOf(e);
+    const size = count.get(pair)!;
+    if (size === 1) {
+      continue;
+    }
+    const index = seen.get(pair) ?? 0;
+    seen.set(pair, index + 1);
+    if (from[e] === to[e]) {
+      bend[e] = index;
+    } else {
+      bend[e] = (index - (size - 1) / 2) * FAN * (from[e] < to[e] ? 1 : -1);
+    }
+  }
+  return bend;
+}
+
+/** Self-loop e as a circle: centre and radius. */
+function loopCircle(s: EdgeEnds, e: number, out: Point): number {
+  const a = s.from[e];
+  const r = s.radius[a];
+  out.x = s.x[a] + r;
+  out.y = s.y[a] - r;
+  return r * (LOOP + LOOP_STEP * s.bend[e]);
+}
+
+/** The control point of bent edge e: twice the bend off the chord, which puts the curve's midpoint at the bend. */
+export function controlPoint(s: EdgeEnds, e: number, out: Point): Point {
+  const a = s.from[e];
+  const b = s.to[e];
+  const dx = s.x[b] - s.x[a];
+  const dy = s.y[b] - s.y[a];
+  const len = Math.hypot(dx, dy) || 1;
+  const push = (2 * s.bend[e]) / len;
+  out.x = (s.x[a] + s.x[b]) / 2 - dy * push;
+  out.y = (s.y[a] + s.y[b]) / 2 + dx * push;
+  return out;
+}
+
+/** The point halfway along the drawn edge: where its label sits and where hovering finds it. */
+export function edgeMidpoint(s: EdgeEnds, e: number, out: Point = { x: 0, y: 0 }): Point {
+  const a = s.from[e];
+  const b = s.to[e];
+  if (a === b) {
+    const radius = loopCircle(s, e, out);
+    out.x += radius * Math.SQRT1_2;
+    out.y -= radius * Math.SQRT1_2;
+    return out;
+  }
+  const ax = s.x[a];
+  const ay = s.y[a];
+  const bx = s.x[b];
+  const by = s.y[b];
+  if (s.bend[e] === 0) {
+    out.x = (ax + bx) / 2;
+    out.y = (ay + by) / 2;
+    return out;
+  }
+  controlPoint(s, e, out);
+  out.x = (ax + bx) / 4 + out.x / 2;
+  out.y = (ay + by) / 4 + out.y / 2;
+  return out;
+}
+
+function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len = dx * dx + dy * dy;
+  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/** Segments a curve is measured by: off by under 1 % of the bend, which is a few world units at most. */
+const CURVE_STEPS = 12;
+const scratch: Point = { x: 0, y: 0 };
+
+/** Distance from a world point to the drawn edge. */
+export function edgeDistance(s: EdgeEnds, e: number, px: number, py: number): number {
+  const a = s.from[e];
+  const b = s.to[e];
+  if (a === b) {
+    const radius = loopCircle(s, e, scratch);
+    return Math.abs(Math.hypot(px - scratch.x, py - scratch.y) - radius);
+  }
+  const ax = s.x[a];
+  const ay = s.y[a];
+  const bx = s.x[b];
+  const by = s.y[b];
+  if (s.bend[e] === 0) {
+    return segmentDistance(px, py, ax, ay, bx, by);
+  }
+  const { x: cx, y: cy } = controlPoint(s, e, scratch);
+  let best = Infinity;
+  let x0 = ax;
+  let y0 = ay;
+  for (let i = 1; i <= CURVE_STEPS; i++) {
+    const t = i / CURVE_STEPS;
+    const u = 1 - t;
+    const x1 = u * u * ax + 2 * u * t * cx + t * t * bx;
+    const y1 = u * u * ay + 2 * u * t * cy + t * t * by;
+    best = Math.min(best, segmentDistance(px, py, x0, y0, x1, y1));
+    x0 = x1;
+    y0 = y1;
+  }
+  return best;
+}
+
+/** Adds edge e to the current path. */
+export function pathEdge(ctx: CanvasRenderingContext2D, s: EdgeEnds, e: number): void {
+  const a = s.from[e];
+  const b = s.to[e];
+  if (a === b) {
+    const radius = loopCircle(s, e, scratch);
+    ctx.moveTo(scratch.x + radius, scratch.y);
+    ctx.arc(scratch.x, scratch.y, radius, 0, Math.PI * 2);
+    return;
+  }
+  ctx.moveTo(s.x[a], s.y[a]);
+  if (s.bend[e] === 0) {
+    ctx.lineTo(s.x[b], s.y[b]);
+    return;
+  }
+  controlPoint(s, e, scratch);
+  ctx.quadraticCurveTo(scratch.x, scratch.y, s.x[b], s.y[b]);
+}
+
+/** Adds the arrowhead of edge e, at the target's rim along the direction the edge arrives in. */
+export function pathArrow(ctx: CanvasRenderingContext2D, s: EdgeEnds, e: number): void {
+  const a = s.from[e];
+  const b = s.to[e];
+  if (a === b) {
+    return;
+  }
+  // A curve arrives from its control point's direction.
+  const bent = s.bend[e] !== 0;
+  if (bent) {
+    controlPoint(s, e, scratch);
+  }
+  const dx = s.x[b] - (bent ? scratch.x : s.x[a]);
+  const dy = s.y[b] - (bent ? scratch.y : s.y[a]);
+  const len = Math.hypot(dx, dy);
+  if (len === 0) {
+    return;
+  }
+  const ux = dx / len;
+  const uy = dy / len;
+  const tipX = s.x[b] - ux * s.radius[b];
+  const tipY = s.y[b] - uy * s.radius[b];
+  const size = 9;
+  ctx.moveTo(tipX, tipY);
+  ctx.lineTo(tipX - ux * size - uy * size * 0.5, tipY - uy * size + ux * size * 0.5);
+  ctx.lineTo(tipX - ux * size + uy * size * 0.5, tipY - uy * size - ux * size * 0.5);
+  ctx.closePath();
+}
