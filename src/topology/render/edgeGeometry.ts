@@ -20,8 +20,8 @@ export interface Point {
   y: number;
 }
 
-/** World units between the midpoints of neighbouring parallel edges: wider than a hover's tolerance at zoom 1. */
-export const FAN = 16;
+/** World units between the midpoints of neighbouring parallel edges: room for a label each, and for hovering. */
+export const FAN = 24;
 
 /** Self-loops are circles beside their node; parallel ones grow by this share of the node radius each. */
 const LOOP = 0.7;

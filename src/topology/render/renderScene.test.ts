@@ -12,12 +12,13 @@ import { fitViewport } from './viewport';
 /** A context that counts the calls the renderer makes: the work a real canvas would do. */
 function countingContext() {
   const calls: Record<string, number> = {};
+  const fonts: string[] = [];
   const ctx = new Proxy({} as Record<string, unknown>, {
     get: (target, name: string) =>
       target[name] ?? ((calls[name] = calls[name] ?? 0) >= 0 && ((..._args: unknown[]) => void (calls[name] += 1))),
-    set: (target, name: string, value) => ((target[name] = value), true),
+    set: (target, name: string, value) => (name === 'font' && fonts.push(value), (target[name] = value), true),
   });
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, fonts };
 }
 
 const graph = framesToGraph(syntheticMesh(5000, 4).frames, DEFAULT_OPTIONS.topology);
@@ -38,6 +39,22 @@ describe('renderScene', () => {
     renderScene(close.ctx, scene, { x: 0, y: 0, k: 1 }, style, state);
     expect(close.calls.arc).toBeLessThan(200);
     expect(close.calls.fillText).toBeGreaterThan(0);
+  });
+
+  it('names the nodes and edges of a small mesh at the zoom that fits it, in legible text', () => {
+    const small = framesToGraph(syntheticMesh(15, 6).frames, DEFAULT_OPTIONS.topology);
+    const smallLayout = layoutGraph(layoutInput(small, false), { pinned: {} });
+    const smallScene = buildScene(small, smallLayout, style.colors, 'rate', false);
+    const { x, y } = smallScene;
+    const bounds = { x0: Math.min(...x), y0: Math.min(...y), x1: Math.max(...x), y1: Math.max(...y) };
+    const viewport = fitViewport(bounds, 1000, 600);
+    // As deep as the default simulator mesh: the fitted zoom is about 0.5.
+    expect(viewport.k).toBeLessThan(0.55);
+    const { ctx, calls, fonts } = countingContext();
+    renderScene(ctx, smallScene, viewport, style, { ...state, width: 1000, height: 600 });
+    expect(calls.fillText).toBeGreaterThanOrEqual(small.nodes.length + small.edges.length);
+    const textFonts = fonts.filter((f) => !f.startsWith('bold'));
+    expect(textFonts.map((f) => parseFloat(f) * viewport.k >= 9)).not.toContain(false);
   });
 
   it('draws only what crosses a region when asked for one, clipped to it', () => {

@@ -1,5 +1,6 @@
 import { SpecialKind } from '../model/types';
-import { edgeMidpoint, pathArrow, pathEdge } from './edgeGeometry';
+import { NODE_GAP } from '../layout/types';
+import { edgeMidpoint, FAN, pathArrow, pathEdge } from './edgeGeometry';
 import { SceneStyle } from './palette';
 import { Scene } from './scene';
 import { Rect } from './frameCache';
@@ -20,8 +21,25 @@ export interface RenderState {
   region?: Rect;
 }
 
-/** Zoom levels of detail: below them, text is too small to read and only costs time. */
-export const LOD = { nodeLabels: 0.55, edgeLabels: 0.9, arrows: 0.35, groupLabels: 0.08 };
+/** Text is never drawn smaller than this on screen, in CSS pixels: smaller cannot be read and only costs time. */
+const MIN_TEXT_PX = 9;
+/** World units the layout leaves for a label: a row (NODE_GAP) less a node's disc and gaps; parallel edges' spacing. */
+const NODE_TEXT_ROOM = NODE_GAP - 40;
+const EDGE_TEXT_ROOM = FAN;
+
+/**
+ * Zoom levels of detail. Labels appear from the zoom at which legible text still fits the room the layout gives it, so
+ * a fitted mesh of a few dozen nodes shows its names; the renderer only labels what is in view, at most MAX_LABELS.
+ */
+export const LOD = {
+  nodeLabels: MIN_TEXT_PX / NODE_TEXT_ROOM,
+  edgeLabels: MIN_TEXT_PX / EDGE_TEXT_ROOM,
+  arrows: 0.35,
+  groupLabels: 0.08,
+};
+
+/** A label font's size in world units: `size` at zoom 1 and closer, never below MIN_TEXT_PX on screen. */
+const textSize = (size: number, k: number) => Math.max(size, MIN_TEXT_PX / k);
 
 const SPECIAL_MARK: Record<SpecialKind, string> = {
   unknown: '?',
@@ -257,7 +275,8 @@ function drawNodes(
 const MAX_LABELS = 1500;
 
 function drawNodeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneStyle, k: number, visible: number[]) {
-  ctx.font = `12px ${style.fontFamily}`;
+  const font = `${textSize(12, k)}px ${style.fontFamily}`;
+  ctx.font = font;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.fillStyle = style.text;
@@ -268,7 +287,7 @@ function drawNodeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: Scen
       ctx.font = `bold 9px ${style.fontFamily}`;
       ctx.textBaseline = 'middle';
       ctx.fillText(SPECIAL_MARK[node.special], scene.x[i], scene.y[i]);
-      ctx.font = `12px ${style.fontFamily}`;
+      ctx.font = font;
       ctx.textBaseline = 'top';
     }
   }
@@ -277,7 +296,7 @@ function drawNodeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: Scen
 }
 
 function drawEdgeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneStyle, k: number, visible: number[]) {
-  ctx.font = `10px ${style.fontFamily}`;
+  ctx.font = `${textSize(10, k)}px ${style.fontFamily}`;
   ctx.textAlign = 'center';
   ctx.fillStyle = style.textMuted;
   let drawn = 0;
