@@ -15,18 +15,20 @@ export interface Bounds {
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 4;
 
-const clampZoom = (k: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
+// Zooming out stops at MIN_ZOOM, or at the fitted zoom when a graph is so large that fitting needs less: "fit"
+// must always show the whole mesh, and the wheel must not then jump back in.
+const clampZoom = (k: number, floor = MIN_ZOOM) => Math.min(MAX_ZOOM, Math.max(Math.min(MIN_ZOOM, floor), k));
 
 export function fitViewport(b: Bounds, width: number, height: number, margin = 40): Viewport {
   const w = Math.max(1, b.x1 - b.x0);
   const h = Math.max(1, b.y1 - b.y0);
-  const k = clampZoom(Math.min((width - 2 * margin) / w, (height - 2 * margin) / h, 1.5));
+  const k = Math.min((width - 2 * margin) / w, (height - 2 * margin) / h, 1.5);
   return { k, x: (width - w * k) / 2 - b.x0 * k, y: (height - h * k) / 2 - b.y0 * k };
 }
 
 /** Zooms by `factor` keeping the world point under (sx, sy) in place. */
 export function zoomAt(v: Viewport, sx: number, sy: number, factor: number): Viewport {
-  const k = clampZoom(v.k * factor);
+  const k = clampZoom(v.k * factor, v.k);
   const wx = (sx - v.x) / v.k;
   const wy = (sy - v.y) / v.k;
   return { k, x: sx - wx * k, y: sy - wy * k };
