@@ -1,6 +1,8 @@
 type Row = Record<string, unknown>;
 
-const cell = (value: unknown) => (typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : String(value));
+// Counts as they are; measurements to four significant digits, which keeps tiny errors (1e-10) readable too.
+const cell = (value: unknown) =>
+  typeof value === 'number' && !Number.isInteger(value) ? String(Number(value.toPrecision(4))) : String(value);
 
 function table(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
@@ -10,6 +12,17 @@ function table(rows: Row[]): string {
     ...rows.map((row) => `| ${columns.map((c) => cell(row[c] ?? '')).join(' | ')} |`),
   ].join('\n');
 }
+
+// How each section measures, so a figure is read for what it is (details in the section's bench/<name>.ts).
+const NOTES: Record<string, string> = {
+  simulator:
+    'A full scrape of every target of a generated 2,000-workload / 10,000-edge mesh, 8 requests in flight from a separate process, median of 3. `floor_ms` is the same client fetching the same bytes from a server that only replays buffers: moving 1.2 GB over loopback on this machine. The issue\'s target (well under 1 s) is below that floor; see simulator/README.md, "Scale".',
+  topology:
+    'Headless Chromium with unthrottled animation frames, same synthetic meshes for both. First frame: from handing over the frames to the first frame drawn after layout. Frame: mean per step of 120 pan/zoom steps, one per animation frame (ours moves the last full frame and draws the uncovered bands; the crisp redraw 150 ms after a gesture stops is not in this figure). cytoscape.js + dagre is given 240 s; "timeout" means it had drawn nothing by then, so its frame time could not be measured.',
+  histogram: 'Headless Chromium, 10,000 steps × 20 buckets handed to the panel, median of 7 renders; the error is against a plain reference quantile over every step.',
+  dashboards:
+    'Samples Prometheus touched (its query statistics) to load each dashboard on a 500-workload mesh, with the geometry of a one-hour load at a 15 s scrape (see bench/dashboards.ts); only panels outside collapsed rows run on load. samples_recorded: the same dashboards in recorded mode.',
+};
 
 /** bench/RESULTS.md: the machine, then one table per section, from the same object as results.json. */
 export function renderResultsMarkdown(results: Record<string, unknown>): string {
@@ -26,7 +39,7 @@ export function renderResultsMarkdown(results: Record<string, unknown>): string 
   ];
   for (const [name, value] of Object.entries(sections)) {
     const rows = (Array.isArray(value) ? value : [value]) as Row[];
-    parts.push('', `## ${name}`, '', table(rows));
+    parts.push('', `## ${name}`, '', ...(NOTES[name] ? [NOTES[name], ''] : []), table(rows));
   }
   return `${parts.join('\n')}\n`;
 }

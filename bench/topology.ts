@@ -97,7 +97,7 @@ async function benchPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-const ratio = (anchor: number | string, ours: number) => (typeof anchor === 'number' ? anchor / ours : `> ${ANCHOR_TIMEOUT_MS / ours}`);
+const ratio = (anchor: number | string, ours: number) => (typeof anchor === 'number' ? anchor / ours : `> ${Math.floor(ANCHOR_TIMEOUT_MS / ours)}`);
 
 /** `topology` section: our view and cytoscape.js + dagre on the same synthetic meshes, in the same Chromium. */
 export async function benchTopology(): Promise<TopologyBench[]> {
