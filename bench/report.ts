@@ -16,7 +16,7 @@ function table(rows: Row[]): string {
 // How each section measures, so a figure is read for what it is (details in the section's bench/<name>.ts).
 const NOTES: Record<string, string> = {
   simulator:
-    'A full scrape of every target of a generated 2,000-workload / 10,000-edge mesh, 8 requests in flight from a separate process, median of 3. `floor_ms` is the same client fetching the same bytes from a server that only replays buffers: moving 1.2 GB over loopback on this machine. The issue\'s target (well under 1 s) is below that floor; see simulator/README.md, "Scale".',
+    'A full scrape of every target of a generated 2,000-workload / 10,000-edge mesh (1.2 GB of text), 8 keep-alive connections from a separate process that reads bytes off raw sockets as Prometheus\'s Go client does, median of 3 after a warm-up. `sim_cpu_ms`: the simulator\'s CPU per full scrape, kernel socket copies included. `floor_ms`: the same client fetching the same byte counts from a process that only replays a buffer, i.e. what moving 1.2 GB costs on this machine before any rendering. The issue\'s target (well under 1 s) is not met; see simulator/README.md, "Scale".',
   topology:
     'Headless Chromium with unthrottled animation frames, same synthetic meshes for both. First frame: from handing over the frames to the first frame drawn after layout. Frame: mean per step of 120 pan/zoom steps, one per animation frame (ours moves the last full frame and draws the uncovered bands; the crisp redraw 150 ms after a gesture stops is not in this figure). cytoscape.js + dagre is given 240 s; "timeout" means it had drawn nothing by then, so its frame time could not be measured.',
   histogram: 'Headless Chromium, 10,000 steps × 20 buckets handed to the panel, median of 7 renders; the error is against a plain reference quantile over every step.',
@@ -26,7 +26,7 @@ const NOTES: Record<string, string> = {
 
 /** bench/RESULTS.md: the machine, then one table per section, from the same object as results.json. */
 export function renderResultsMarkdown(results: Record<string, unknown>): string {
-  const { machine, date, ...sections } = results;
+  const { machine, runs, ...sections } = results as { machine: string; runs: Record<string, string> };
   const parts = [
     '# Benchmark results',
     '',
@@ -34,12 +34,10 @@ export function renderResultsMarkdown(results: Record<string, unknown>): string 
     'the issue names one, the anchor in the same run.',
     '',
     `Machine: ${machine}`,
-    '',
-    `Run: ${date}`,
   ];
   for (const [name, value] of Object.entries(sections)) {
     const rows = (Array.isArray(value) ? value : [value]) as Row[];
-    parts.push('', `## ${name}`, '', ...(NOTES[name] ? [NOTES[name], ''] : []), table(rows));
+    parts.push('', `## ${name}`, '', `Measured ${runs[name]}.`, '', ...(NOTES[name] ? [NOTES[name], ''] : []), table(rows));
   }
   return `${parts.join('\n')}\n`;
 }

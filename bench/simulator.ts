@@ -7,13 +7,14 @@
 // time, reads each body to its last byte and discards it (Prometheus's own parsing and storage
 // cost is Prometheus's, not the simulator's). scrape_ms is wall time from the first request to
 // the last byte of the last target, median of ROUNDS full scrapes after one warm-up scrape;
-// target_p50_ms / target_p99_ms are per-target request→last-byte times within those scrapes.
-// floor_ms is the same child fetching the same number of bytes in the same target sizes from a
-// server that only replays preallocated buffers: what this machine's loopback and HTTP stack cost
-// before the simulator renders a single byte.
+// target_p50_ms / target_p99_ms are per-target request→last-byte times within those scrapes;
+// sim_cpu_ms is the simulator's CPU (user + system, so including the kernel's socket copies) per
+// full scrape, warm-up included. floor_ms is the same child fetching the same number of bytes in
+// the same target sizes from a server that only replays a preallocated buffer: what this
+// machine's loopback and HTTP cost before the simulator renders a single byte.
 import { type ChildProcess, fork } from 'node:child_process';
-import { Agent, createServer, get, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { startSimulator } from '../simulator';
 import { generateTopology } from '../simulator/topology/generate';
 
@@ -37,39 +38,80 @@ interface ScrapeResult {
   sizes: number[];
 }
 
-/** The child's side: fetch every path, CONCURRENCY at a time, count bytes, discard them. */
-function scrapeAll({ base, paths }: ScrapeRequest): Promise<ScrapeResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+/**
+ * One keep-alive HTTP/1.1 connection that GETs a path and counts the body's bytes without keeping
+ * them, as Prometheus's Go client reads a scrape into a buffer. A raw socket rather than node:http:
+ * Node's HTTP client costs more CPU per byte than the loopback copy itself (it put the floor at
+ * 2.5 s where curl reads the same bytes in 0.6 s), and on 2 shared cores that would be charged to
+ * the simulator.
+ */
+function connection(host: string, port: number): { get(path: string): Promise<number>; close(): void } {
+  const socket = connect(port, host);
+  socket.setNoDelay(true);
+  let head = Buffer.alloc(0);
+  let want = -1;
+  let got = 0;
+  let pending: { path: string; resolve: (bytes: number) => void; reject: (err: Error) => void } | undefined;
+  const fail = (err: Error) => {
+    pending?.reject(err);
+    pending = undefined;
+  };
+  socket.on('error', fail);
+  socket.on('close', () => fail(new Error('connection closed mid-response')));
+  socket.on('data', (data: Buffer) => {
+    if (want < 0) {
+      head = Buffer.concat([head, data]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) {
+        return;
+      }
+      const header = head.subarray(0, end).toString('latin1');
+      const length = /\r\ncontent-length: *(\d+)/i.exec(header);
+      if (!header.startsWith('HTTP/1.1 200 ') || !length) {
+        return fail(new Error(`${pending?.path}: ${header.split('\r\n')[0]}${length ? '' : ' (no Content-Length)'}`));
+      }
+      want = Number(length[1]);
+      got = head.length - end - 4;
+      head = Buffer.alloc(0);
+    } else {
+      got += data.length;
+    }
+    if (got >= want && pending) {
+      const done = pending;
+      pending = undefined;
+      want = -1;
+      done.resolve(got);
+    }
+  });
+  return {
+    get: (path) =>
+      new Promise((resolve, reject) => {
+        pending = { path, resolve, reject };
+        socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nAccept: text/plain;version=0.0.4\r\n\r\n`);
+      }),
+    close: () => socket.destroy(),
+  };
+}
+
+/** The child's side: fetch every path over CONCURRENCY connections, count bytes, discard them. */
+async function scrapeAll({ base, paths }: ScrapeRequest): Promise<ScrapeResult> {
+  const { hostname, port } = new URL(base);
   const targetMs: number[] = [];
   const sizes: number[] = [];
   let next = 0;
-  const fetchOne = (i: number, path: string) =>
-    new Promise<void>((resolve, reject) => {
-      const t0 = performance.now();
-      get(base + path, { agent }, (res) => {
-        if (res.statusCode !== 200) {
-          reject(new Error(`${path}: HTTP ${res.statusCode}`));
-        }
-        sizes[i] = 0;
-        res.on('data', (chunk: Buffer) => (sizes[i] += chunk.length));
-        res.on('end', () => {
-          targetMs[i] = performance.now() - t0;
-          resolve();
-        });
-        res.on('error', reject);
-      }).on('error', reject);
-    });
   const worker = async () => {
+    const conn = connection(hostname, Number(port));
     while (next < paths.length) {
       const i = next++;
-      await fetchOne(i, paths[i]);
+      const t0 = performance.now();
+      sizes[i] = await conn.get(paths[i]);
+      targetMs[i] = performance.now() - t0;
     }
+    conn.close();
   };
   const t0 = performance.now();
-  return Promise.all(Array.from({ length: CONCURRENCY }, worker)).then(() => {
-    agent.destroy();
-    return { ms: performance.now() - t0, bytes: sizes.reduce((a, b) => a + b, 0), targetMs, sizes };
-  });
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { ms: performance.now() - t0, bytes: sizes.reduce((a, b) => a + b, 0), targetMs, sizes };
 }
 
 function ask(child: ChildProcess, req: ScrapeRequest): Promise<ScrapeResult> {
@@ -79,8 +121,8 @@ function ask(child: ChildProcess, req: ScrapeRequest): Promise<ScrapeResult> {
   });
 }
 
-/** Serves the given body sizes from one preallocated buffer, at /0, /1, … */
-async function replayServer(sizes: number[]): Promise<Server> {
+/** Serves the given body sizes from one preallocated buffer, at /0, /1, …; resolves to its port. */
+async function replayServer(sizes: number[]): Promise<number> {
   const body = Buffer.alloc(Math.max(...sizes), 'a');
   const server = createServer((req, res) => {
     const size = sizes[Number(req.url?.slice(1))];
@@ -88,7 +130,26 @@ async function replayServer(sizes: number[]): Promise<Server> {
     res.end(body.subarray(0, size));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
+  return (server.address() as AddressInfo).port;
+}
+
+/** The replay server in a process of its own, as the simulator's server is apart from the client's. */
+function replayProcess(sizes: number[]): Promise<{ port: number; process: ChildProcess }> {
+  const child = fork(__filename, ['replay'], { execArgv: process.execArgv });
+  return new Promise((resolve) => {
+    child.once('message', (port) => resolve({ port: port as number, process: child }));
+    child.send(sizes);
+  });
+}
+
+/** One warm-up full scrape, then ROUNDS measured ones. */
+async function scrapeRounds(child: ChildProcess, req: ScrapeRequest): Promise<ScrapeResult[]> {
+  await ask(child, req);
+  const rounds: ScrapeResult[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    rounds.push(await ask(child, req));
+  }
+  return rounds;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -103,27 +164,25 @@ export async function benchSimulator(): Promise<Record<string, number>> {
   const child = fork(__filename, [], { execArgv: process.execArgv });
   try {
     const paths = sim.targets().map((t) => t.labels.__metrics_path__);
-    await ask(child, { base: sim.url, paths });
-    const rounds: ScrapeResult[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      rounds.push(await ask(child, { base: sim.url, paths }));
-    }
+    const cpuBefore = process.cpuUsage();
+    const rounds = await scrapeRounds(child, { base: sim.url, paths });
+    const cpu = process.cpuUsage(cpuBefore);
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
     const targetMs = rounds.flatMap((r) => r.targetMs);
-    const bytes = rounds[0].bytes;
-    const replay = await replayServer(rounds[0].sizes);
-    const floor = await ask(child, { base: `http://127.0.0.1:${(replay.address() as AddressInfo).port}`, paths: paths.map((_, i) => `/${i}`) });
-    replay.close();
+    const replay = await replayProcess(rounds[0].sizes);
+    const floor = await scrapeRounds(child, { base: `http://127.0.0.1:${replay.port}`, paths: paths.map((_, i) => `/${i}`) });
+    replay.process.kill();
     return {
       workloads: topology.workloads.length,
       edges: topology.edges.length,
       scrape_ms: Math.round(median(rounds.map((r) => r.ms))),
       rss_mb: Math.round(rssMb),
       targets: paths.length,
-      bytes,
+      bytes: rounds[0].bytes,
       target_p50_ms: round1(percentile(targetMs, 0.5)),
       target_p99_ms: round1(percentile(targetMs, 0.99)),
-      floor_ms: Math.round(floor.ms),
+      sim_cpu_ms: Math.round((cpu.user + cpu.system) / 1000 / (ROUNDS + 1)),
+      floor_ms: Math.round(median(floor.map((r) => r.ms))),
       load_ms: Math.round(loadMs),
     };
   } finally {
@@ -132,8 +191,11 @@ export async function benchSimulator(): Promise<Record<string, number>> {
   }
 }
 
-// Forked by benchSimulator: answer each ScrapeRequest with a ScrapeResult.
-if (require.main === module) {
+// Forked by benchSimulator: as the scraper, answer each ScrapeRequest with a ScrapeResult; as the
+// replay server, take the body sizes and answer with the port.
+if (require.main === module && process.argv[2] === 'replay') {
+  process.once('message', (sizes: number[]) => void replayServer(sizes).then((port) => process.send?.(port)));
+} else if (require.main === module) {
   process.on('message', (req: ScrapeRequest) => {
     scrapeAll(req).then(
       (r) => process.send?.(r),
