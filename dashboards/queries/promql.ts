@@ -30,3 +30,14 @@ export function sumBy(by: readonly string[], expr: string): string {
 export function splitMatchers(text: string): string[] {
   return text.match(/[a-zA-Z_][a-zA-Z0-9_]*\s*(?:=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"/g) ?? [];
 }
+
+/**
+ * Several single-series expressions as one query, each series tagged `label="<key>"`:
+ * `label_replace(a, "label", "key", "", "") or …`. Lets a panel divide them all by one expensive
+ * denominator computed once (`/ on() group_left() …`) instead of once per target.
+ */
+export function tagged(label: string, series: Record<string, string>): string {
+  return Object.entries(series)
+    .map(([key, expr]) => `label_replace(${expr}, "${label}", "${key}", "", "")`)
+    .join(' or ');
+}

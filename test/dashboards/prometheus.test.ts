@@ -146,4 +146,18 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
       }
     }
   });
+
+  test('Performance: vCPU per 1k requests/s is each component\'s CPU over the true mesh request rate, one series each', async () => {
+    const http = edges.filter((e) => e.protocol !== 'tcp' && e.reporters.length > 0);
+    const kRps = http.reduce((s, e) => s + e.rate, 0) / 1000;
+    const d = dashboards.get('meshscope-performance')!;
+    const rows = await prom.query(substitute(exprOf(d, 'vCPU per 1k requests/s', 'A'), defaults(d), WINDOW), at);
+    const components = ['proxies', 'ztunnel', 'istiod'];
+    expect(rows.map((r) => r.metric.component).sort()).toEqual([...components].sort());
+    for (const [i, component] of components.entries()) {
+      const cores = await stat('meshscope-performance', 'vCPU', {}, String.fromCharCode(65 + i));
+      const row = rows.find((r) => r.metric.component === component)!;
+      expect({ component, ...within2(row.value, cores / kRps) }).toMatchObject({ ok: true });
+    }
+  });
 });
