@@ -11,7 +11,7 @@ import { MenuAction, NodeMenu } from './NodeMenu';
 import { edgeAt, nodeAt } from './render/hitTest';
 import { sceneStyle } from './render/palette';
 import { area, FrameCache, Rect } from './render/frameCache';
-import { renderScene } from './render/renderScene';
+import { renderHover, renderScene } from './render/renderScene';
 import { buildScene, moveNode } from './render/scene';
 import { centerOn, fitViewport, toWorld, Viewport, zoomAt } from './render/viewport';
 import { getStyles } from './styles';
@@ -46,6 +46,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
     [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces]
   );
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const viewport = useRef<Viewport>({ x: 0, y: 0, k: 1 });
   const size = useRef({ width: 0, height: 0 });
@@ -82,16 +83,29 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
         width,
         height,
         dpr: window.devicePixelRatio || 1,
-        hoverNode: hover.node,
-        hoverEdge: hover.edge,
         highlighted,
         phase: phase.current,
         region,
       });
       return true;
     },
-    [scene, style, hover, highlighted]
+    [scene, style, highlighted]
   );
+
+  const hoverRef = useRef(hover);
+  /** The hover highlight, on its own canvas: redrawn when the hover or the viewport changes, never the scene. */
+  const paintHover = useCallback(() => {
+    const ctx = overlayRef.current?.getContext('2d');
+    if (ctx) {
+      const { width, height } = size.current;
+      const { node, edge } = hoverRef.current;
+      renderHover(ctx, scene, viewport.current, style, { width, height, dpr: window.devicePixelRatio || 1, node, edge });
+    }
+  }, [scene, style]);
+  useEffect(() => {
+    hoverRef.current = hover;
+    paintHover();
+  }, [hover, paintHover]);
 
   const draw = useCallback(() => {
     clearTimeout(settle.current);
@@ -100,7 +114,8 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
     } else {
       cache.current.clear();
     }
-  }, [paint]);
+    paintHover();
+  }, [paint, paintHover]);
 
   // A viewport change while panning or zooming: the last full frame moved, plus the bands it uncovers; the whole
   // scene is drawn again once the gesture has stopped for SETTLE_MS.
@@ -115,12 +130,13 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
       return;
     }
     rects.forEach((r) => paint(r));
+    paintHover();
     if (area(rects) > REBASE_SHARE * size.current.width * size.current.height) {
       cache.current.store(canvas!, viewport.current);
     }
     clearTimeout(settle.current);
     settle.current = window.setTimeout(draw, SETTLE_MS);
-  }, [draw, paint]);
+  }, [draw, paint, paintHover]);
 
   const latest = useRef({ draw, drawMoved });
   useEffect(() => {
@@ -196,8 +212,12 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       size.current = { width: box.clientWidth, height: box.clientHeight };
-      canvas.width = Math.max(1, Math.round(box.clientWidth * dpr));
-      canvas.height = Math.max(1, Math.round(box.clientHeight * dpr));
+      for (const c of [canvas, overlayRef.current]) {
+        if (c) {
+          c.width = Math.max(1, Math.round(box.clientWidth * dpr));
+          c.height = Math.max(1, Math.round(box.clientHeight * dpr));
+        }
+      }
       if (fitted.current !== nodeSet && box.clientWidth > 0) {
         fitted.current = nodeSet;
         fit();
@@ -432,6 +452,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
           onPointerUp={onPointerUp}
           onPointerLeave={() => !pointer.current && setHover({ node: -1, edge: -1, x: 0, y: 0 })}
         />
+        <canvas ref={overlayRef} className={styles.overlay} data-testid="meshscope-topology-hover" aria-hidden />
         {tooltip()}
         {menuContent()}
       </div>

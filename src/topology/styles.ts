@@ -18,7 +18,9 @@ export const getStyles = (theme: GrafanaTheme2) => ({
     flexWrap: 'wrap',
   }),
   canvasBox: css({ position: 'relative', flex: 1, minHeight: 0 }),
-  canvas: css({ position: 'absolute', inset: 0, touchAction: 'none', cursor: 'grab' }),
+  // Sized by CSS: the canvases hold width × devicePixelRatio pixels, which would otherwise be their CSS size too.
+  canvas: css({ position: 'absolute', inset: 0, width: '100%', height: '100%', touchAction: 'none', cursor: 'grab' }),
+  overlay: css({ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }),
   tooltip: css({
     position: 'absolute',
     pointerEvents: 'none',

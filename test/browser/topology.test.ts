@@ -118,6 +118,32 @@ describe('label values from the network', () => {
     expect((await hoverAt(t.page, edge.x, edge.y))?.title).toBe(`${markup} → ${unicode}`);
   });
 
+  it('draws a hover on the overlay canvas only: the scene\'s pixels stay as they were, the highlight goes on leaving', async () => {
+    const scenePixels = () => t.page.getByTestId('meshscope-topology-canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const overlayInk = () =>
+      t.page.getByTestId('meshscope-topology-hover').evaluate((c: HTMLCanvasElement) => {
+        const alpha = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let inked = 0;
+        for (let i = 3; i < alpha.length; i += 4) {
+          inked += alpha[i] > 0 ? 1 : 0;
+        }
+        return inked;
+      });
+    await t.page.mouse.move(1, 1);
+    const before = await scenePixels();
+    expect(await overlayInk()).toBe(0);
+    const node = await nodeByLabel(t.page, unicode);
+    expect((await hoverAt(t.page, node.x, node.y))?.title).toBe(unicode);
+    expect(await overlayInk()).toBeGreaterThan(20);
+    expect(await scenePixels()).toBe(before);
+    await t.page.mouse.move(1, 1);
+    await t.page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid="meshscope-topology-hover"]')!;
+      return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.every((v) => v === 0);
+    });
+    expect(await overlayInk()).toBe(0);
+  });
+
   it('finds unicode text by search and focuses it', async () => {
     await t.page.evaluate(() => window.__meshscopeTopology!.setViewport({ x: -5000, y: -5000, k: 1 }));
     await t.page.getByTestId('meshscope-topology-search').fill('名字');

@@ -11,8 +11,6 @@ export interface RenderState {
   height: number;
   /** Device pixel ratio: the canvas holds width × dpr pixels. */
   dpr: number;
-  hoverNode: number;
-  hoverEdge: number;
   /** Node indexes matching the search, drawn with a ring. */
   highlighted: Set<number>;
   /** Traffic animation phase in world units, or undefined when animation is off. */
@@ -195,13 +193,6 @@ function drawEdges(
   if (animate) {
     ctx.setLineDash([]);
   }
-  if (state.hoverEdge >= 0) {
-    ctx.strokeStyle = style.highlight;
-    ctx.lineWidth = 4 / Math.max(k, 0.5);
-    ctx.beginPath();
-    pathEdge(ctx, scene, state.hoverEdge);
-    ctx.stroke();
-  }
   return visible;
 }
 
@@ -262,13 +253,46 @@ function drawNodes(
     ctx.moveTo(x[i] + radius[i] + 6, y[i]);
     ctx.arc(x[i], y[i], radius[i] + 6, 0, Math.PI * 2);
   });
-  if (state.hoverNode >= 0) {
-    const i = state.hoverNode;
-    ctx.moveTo(x[i] + radius[i] + 3, y[i]);
-    ctx.arc(x[i], y[i], radius[i] + 3, 0, Math.PI * 2);
-  }
   ctx.stroke();
   return visible;
+}
+
+export interface HoverState {
+  width: number;
+  height: number;
+  dpr: number;
+  node: number;
+  edge: number;
+}
+
+/**
+ * The hovered node's ring or the hovered edge's highlight, on a transparent canvas laid over the scene: moving the
+ * pointer then costs one path, not a redraw of the scene (~100 ms at 5,000 nodes).
+ */
+export function renderHover(ctx: CanvasRenderingContext2D, scene: Scene, viewport: Viewport, style: SceneStyle, state: HoverState): void {
+  const { dpr } = state;
+  const k = viewport.k;
+  ctx.save();
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, state.width, state.height);
+  ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * viewport.x, dpr * viewport.y);
+  ctx.strokeStyle = style.highlight;
+  if (state.edge >= 0 && state.edge < scene.edges.length) {
+    ctx.lineWidth = 4 / Math.max(k, 0.5);
+    ctx.beginPath();
+    pathEdge(ctx, scene, state.edge);
+    ctx.stroke();
+  }
+  if (state.node >= 0 && state.node < scene.nodes.length) {
+    const { x, y, radius } = scene;
+    const i = state.node;
+    ctx.lineWidth = 3 / Math.max(k, 0.3);
+    ctx.beginPath();
+    ctx.moveTo(x[i] + radius[i] + 3, y[i]);
+    ctx.arc(x[i], y[i], radius[i] + 3, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** Labels above this count per frame are skipped: text is the most expensive thing a canvas draws. */
