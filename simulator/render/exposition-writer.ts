@@ -59,6 +59,33 @@ export class ExpositionWriter {
     }
   }
 
+  /**
+   * One sample line, `open labels close value\n`, with a single room check (a full scrape of a
+   * large mesh is ~1.5 million such lines).
+   */
+  sample(open: Uint8Array, labels: Uint8Array, close: Uint8Array, v: number): void {
+    const need = open.length + labels.length + close.length + NUMBER_ROOM + 1;
+    if (need > this.chunk.length - this.pos) {
+      if (need > CHUNK_BYTES) {
+        this.bytes(open);
+        this.bytes(labels);
+        this.bytes(close);
+        this.valueLine(v);
+        return;
+      }
+      this.nextChunk();
+    }
+    const chunk = this.chunk;
+    let pos = this.pos;
+    chunk.set(open, pos);
+    pos += open.length;
+    chunk.set(labels, pos);
+    pos += labels.length;
+    chunk.set(close, pos);
+    this.pos = pos + close.length;
+    this.valueLine(v);
+  }
+
   text(s: string): void {
     this.bytes(Buffer.from(s));
   }

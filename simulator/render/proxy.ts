@@ -113,10 +113,7 @@ function counterFamily<S>(name: string, entries: ReadonlyArray<{ series: S; labe
     sortKey: `istiocustom.${name}`,
     write(out) {
       for (const e of entries) {
-        out.bytes(open);
-        out.bytes(e.labels);
-        out.bytes(CLOSE);
-        out.valueLine(Math.floor(value(e.series) * e.share));
+        out.sample(open, e.labels, CLOSE, Math.floor(value(e.series) * e.share));
       }
       return entries.length > 0;
     },
@@ -142,19 +139,10 @@ function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (
         const total = e.series.total;
         const count = Math.floor(total * e.share);
         for (let i = 0; i <= ENVOY_DEFAULT_BUCKETS.length; i++) {
-          out.bytes(bucketOpen);
-          out.bytes(e.labels);
-          out.bytes(BUCKET_CLOSE[i]);
-          out.valueLine(i < ENVOY_DEFAULT_BUCKETS.length ? Math.floor(h.bucket(i, total) * e.share) : count);
+          out.sample(bucketOpen, e.labels, BUCKET_CLOSE[i], i < ENVOY_DEFAULT_BUCKETS.length ? Math.floor(h.bucket(i, total) * e.share) : count);
         }
-        out.bytes(sumOpen);
-        out.bytes(e.labels);
-        out.bytes(CLOSE);
-        out.valueLine(h.sum(total) * e.share);
-        out.bytes(countOpen);
-        out.bytes(e.labels);
-        out.bytes(CLOSE);
-        out.valueLine(count);
+        out.sample(sumOpen, e.labels, CLOSE, h.sum(total) * e.share);
+        out.sample(countOpen, e.labels, CLOSE, count);
       }
       return any;
     },

@@ -37,3 +37,22 @@ test('long output spans chunks intact; reset drops exactly what followed the mar
   expect(Buffer.concat(out.chunks).toString('utf8')).toBe(`${expected}# EOF ünïcode\n`);
   out.release();
 });
+
+test('sample writes open, labels, close and value as one line, across chunks and for label sets longer than a chunk', () => {
+  const open = Buffer.from('istio_request_duration_milliseconds_bucket{');
+  const close = Buffer.from(',le="2500"} ');
+  const label = (n: number) => Buffer.from(`reporter="source",source_workload="${'w'.repeat(n)}"`);
+  const w = new ExpositionWriter();
+  let expected = '';
+  for (let i = 0; i < 3_000; i++) {
+    // Every 1000th label set is longer than a whole 256 KB chunk.
+    const labels = label(i % 1000 === 999 ? 300_000 : 500 + (i % 97));
+    w.sample(open, labels, close, i + 0.25);
+    expected += `${open.toString()}${labels.toString()}${close.toString()}${formatValue(i + 0.25)}\n`;
+  }
+  const out = w.finish();
+  expect(out.chunks.length).toBeGreaterThan(5);
+  expect(out.length).toBe(Buffer.byteLength(expected));
+  expect(Buffer.concat(out.chunks).toString('utf8')).toBe(expected);
+  out.release();
+});
