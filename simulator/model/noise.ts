@@ -16,9 +16,10 @@ export function noiseIntegral(key: string, seed: number): Integral {
   const phases = COMPONENTS.map((_, i) => ((hash32(`${key}#${i}`, seed) % 10000) / 10000) * 2 * Math.PI);
   return (t) => {
     let v = t;
-    COMPONENTS.forEach((c, i) => {
+    for (let i = 0; i < COMPONENTS.length; i++) {
+      const c = COMPONENTS[i];
       v -= ((c.amplitude * c.period) / (2 * Math.PI)) * Math.cos((2 * Math.PI * t) / c.period + phases[i]);
-    });
+    }
     return v;
   };
 }

@@ -68,8 +68,12 @@ export class ProxyPod implements ScrapeTarget {
 
   /** Requests (or connections) per second this pod handles, for cAdvisor CPU. */
   load(): number {
+    // Called per node per scrape for cAdvisor CPU over every entry of the pod: no intermediate arrays.
     let rps = 0;
-    for (const e of [...this.http, ...this.tcp]) {
+    for (const e of this.http) {
+      rps += e.rate() * e.share;
+    }
+    for (const e of this.tcp) {
       rps += e.rate() * e.share;
     }
     return rps;
