@@ -1,17 +1,6 @@
 import { DataFrame } from '@grafana/data';
+import { mulberry32 } from '../../mulberry32';
 import { SeriesSample, tableFrame } from './frameShapes';
-
-/** A small deterministic PRNG, so the same N gives the same mesh in every run and every browser. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticMesh {
   frames: DataFrame[];
