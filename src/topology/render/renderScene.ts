@@ -4,7 +4,7 @@ import { edgeMidpoint, FAN, pathArrow, pathEdge } from './edgeGeometry';
 import { SceneStyle } from './palette';
 import { Scene } from './scene';
 import { Rect } from './frameCache';
-import { Viewport, visibleWorld } from './viewport';
+import { Bounds, Viewport, visibleWorld } from './viewport';
 
 export interface RenderState {
   width: number;
@@ -75,14 +75,16 @@ export function renderScene(
   const k = viewport.k;
   const view = visibleWorld(viewport, region.x + region.width, region.y + region.height);
   const margin = 40;
-  const x0 = (region.x - viewport.x) / k - margin;
-  const y0 = (region.y - viewport.y) / k - margin;
-  const x1 = view.x1 + margin;
-  const y1 = view.y1 + margin;
+  const cull: Bounds = {
+    x0: (region.x - viewport.x) / k - margin,
+    y0: (region.y - viewport.y) / k - margin,
+    x1: view.x1 + margin,
+    y1: view.y1 + margin,
+  };
 
-  drawGroups(ctx, scene, style, k, x0, y0, x1, y1);
-  const visibleEdges = drawEdges(ctx, scene, style, k, x0, y0, x1, y1, state);
-  const visibleNodes = drawNodes(ctx, scene, style, k, x0, y0, x1, y1, state);
+  drawGroups(ctx, scene, style, k, cull);
+  const visibleEdges = drawEdges(ctx, scene, style, k, cull, state);
+  const visibleNodes = drawNodes(ctx, scene, style, k, cull, state);
   if (k >= LOD.edgeLabels) {
     drawEdgeLabels(ctx, scene, style, k, visibleEdges);
   }
@@ -92,16 +94,8 @@ export function renderScene(
   ctx.restore();
 }
 
-function drawGroups(
-  ctx: CanvasRenderingContext2D,
-  scene: Scene,
-  style: SceneStyle,
-  k: number,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number
-) {
+function drawGroups(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneStyle, k: number, cull: Bounds) {
+  const { x0, y0, x1, y1 } = cull;
   ctx.lineWidth = 1 / k;
   ctx.fillStyle = style.groupFill;
   ctx.strokeStyle = style.groupStroke;
@@ -127,12 +121,10 @@ function drawEdges(
   scene: Scene,
   style: SceneStyle,
   k: number,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
+  cull: Bounds,
   state: RenderState
 ): number[] {
+  const { x0, y0, x1, y1 } = cull;
   const { x, y, from, to } = scene;
   const byColor = new Map<string, number[]>();
   const visible: number[] = [];
@@ -201,12 +193,10 @@ function drawNodes(
   scene: Scene,
   style: SceneStyle,
   k: number,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
+  cull: Bounds,
   state: RenderState
 ): number[] {
+  const { x0, y0, x1, y1 } = cull;
   const { x, y, radius } = scene;
   const visible: number[] = [];
   const byColor = new Map<string, number[]>();
