@@ -6,8 +6,10 @@ import { useStyles2 } from '@grafana/ui';
 import { HistogramScale } from '../options';
 import { Histogram } from './model';
 import { ValueText } from './format';
-import { bucketAtPixel, ChartLayout, contains, Palette, renderHistogram } from './render';
+import { bucketAtPixel, ChartLayout, contains, LegendLayout, Palette, renderHistogram } from './render';
 import { bucketTooltip } from './tooltip';
+import { heatLegendText } from './legendText';
+import { HeatLegend } from './HeatLegend';
 
 interface Props {
   histogram: Histogram;
@@ -27,12 +29,19 @@ interface Hover {
   lines: string[];
 }
 
-/** The distribution and heatmap canvas, with a text tooltip of the bucket under the pointer. */
+/** Known only once the heatmap is drawn: its top colour stands for the busiest pixel column's mean. */
+interface Legend {
+  layout: LegendLayout;
+  max: number;
+}
+
+/** The distribution and heatmap canvas, with the heatmap's colour legend and a text tooltip of the bucket under the pointer. */
 export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, format, timeZone, palette }: Props) {
   const styles = useStyles2(getStyles);
   const canvas = useRef<HTMLCanvasElement>(null);
   const layout = useRef<ChartLayout>();
   const [hover, setHover] = useState<Hover>();
+  const [legend, setLegend] = useState<Legend>();
   const ratio = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
 
   useEffect(() => {
@@ -41,7 +50,10 @@ export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, 
     if (ctx) {
       const formatTime = (time: number) => dateTimeFormat(time, { format: time % 60_000 === 0 ? 'HH:mm' : 'HH:mm:ss', timeZone });
       const options = { width, height, scale, showHeatmap, pixelRatio: ratio, formatBound: format, formatTime };
-      layout.current = renderHistogram(ctx, histogram, options, palette);
+      const drawing = renderHistogram(ctx, histogram, options, palette);
+      layout.current = drawing.layout;
+      const strip = drawing.layout.legend;
+      setLegend(strip && drawing.heatMax ? { layout: strip, max: drawing.heatMax } : undefined);
     }
   }, [histogram, width, height, scale, showHeatmap, format, timeZone, palette, ratio]);
 
@@ -64,6 +76,7 @@ export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, 
         onMouseMove={onMove}
         onMouseLeave={() => setHover(undefined)}
       />
+      {legend && <HeatLegend layout={legend.layout} text={heatLegendText(legend.max, histogram.counters, legend.layout.bar.width)} />}
       {hover && (
         <div className={styles.tooltip} style={{ left: Math.min(hover.x + 12, width - 220), top: hover.y + 12 }} data-testid="histogram-tooltip">
           {hover.lines.map((line) => (

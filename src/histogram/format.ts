@@ -50,6 +50,14 @@ export function bucketRange(bounds: Float64Array, b: number, format: ValueText):
   return `(${lower}, ${format(bounds[b])}]`;
 }
 
+/**
+ * What a bucket's number at one step is: raw counters are turned into counts per step, but a query's own results may
+ * be rates or increases, which the frames do not tell apart.
+ */
+export function cellQuantity(counters: boolean): string {
+  return counters ? 'count' : 'count (or rate)';
+}
+
 /** Counts and rates alike: three significant digits, without a unit (they are observations, not values). */
 export function countText(count: number): string {
   return Number.isInteger(count) ? String(count) : count.toPrecision(3);

@@ -1,7 +1,7 @@
 /** The lines of the tooltip for one bucket, over the whole range or at one step of the heatmap. */
 
 import { Histogram } from './model';
-import { bucketRange, countText, shareText, ValueText } from './format';
+import { bucketRange, cellQuantity, countText, shareText, ValueText } from './format';
 
 export function bucketTooltip(h: Histogram, bucket: number, step: number | undefined, format: ValueText): string[] {
   const width = h.bounds.length;
@@ -15,7 +15,7 @@ export function bucketTooltip(h: Histogram, bucket: number, step: number | undef
   const when = step === undefined ? 'over the time range' : `at ${new Date(h.times[step]).toISOString()}`;
   return [
     `le bucket ${bucketRange(h.bounds, bucket, format)} ${when}`,
-    `${h.counters ? 'count' : 'count (or rate)'}: ${countText(counts[bucket])}`,
+    `${cellQuantity(h.counters)}: ${countText(counts[bucket])}`,
     `share of observations: ${shareText(counts[bucket] / total)}`,
     `share at or below its top: ${h.bounds[bucket] === Infinity ? '100.0 %' : shareText(below / total)}`,
   ];

@@ -7,7 +7,7 @@ import { HistogramScale } from '../../options';
 import { Histogram } from '../model';
 import { BucketAxis } from './axis';
 import { distributionBars } from './distribution';
-import { columnLevels, paintHeatmap, rowBuckets, StepColumns, stepColumns } from './heatmap';
+import { columnLevels, paintHeatmap, rampLevels, rowBuckets, StepColumns, stepColumns } from './heatmap';
 import { chartLayout, ChartLayout, Rect, TICK_SPACE } from './layout';
 import { timeTicks } from './timeAxis';
 
@@ -37,21 +37,32 @@ export interface RenderOptions {
   formatTime(time: number): string;
 }
 
+export interface Drawing {
+  /** For hit-testing and for placing the legend's text. */
+  layout: ChartLayout;
+  /** The value the top of the heatmap's colour ramp stands for (its busiest cell); undefined without a heatmap. */
+  heatMax?: number;
+}
+
 /**
  * Draws a histogram into a canvas of options.width × options.height CSS pixels (the canvas itself being
- * pixelRatio times larger); returns the layout used, for hit-testing.
+ * pixelRatio times larger); the colour legend's bar is drawn here, its text is left to the view.
  */
-export function renderHistogram(ctx: CanvasRenderingContext2D, h: Histogram, options: RenderOptions, palette: Palette): ChartLayout {
+export function renderHistogram(ctx: CanvasRenderingContext2D, h: Histogram, options: RenderOptions, palette: Palette): Drawing {
   const layout = chartLayout(h.bounds, options.scale, options.width, options.height, options.showHeatmap);
   ctx.setTransform(options.pixelRatio, 0, 0, options.pixelRatio, 0, 0);
   ctx.clearRect(0, 0, options.width, options.height);
   ctx.font = palette.font;
   drawDistribution(ctx, h, layout, palette);
   drawValueTicks(ctx, h.bounds, layout.valueAxis, layout.distribution, options.formatBound, palette);
-  if (layout.heatmap && layout.heatmapAxis) {
-    drawHeatmap(ctx, h, layout.heatmap, layout.heatmapAxis, options, palette);
+  if (!layout.heatmap || !layout.heatmapAxis) {
+    return { layout };
   }
-  return layout;
+  const heatMax = drawHeatmap(ctx, h, layout.heatmap, layout.heatmapAxis, options, palette);
+  if (layout.legend) {
+    drawLegendBar(ctx, layout.legend.bar, options.pixelRatio, palette);
+  }
+  return { layout, heatMax };
 }
 
 function drawDistribution(ctx: CanvasRenderingContext2D, h: Histogram, layout: ChartLayout, palette: Palette) {
@@ -112,18 +123,13 @@ function drawHeatmap(
   axis: BucketAxis,
   options: RenderOptions,
   palette: Palette
-) {
+): number {
   const ratio = options.pixelRatio;
   const width = Math.max(1, Math.floor(area.width * ratio));
-  const height = Math.max(1, Math.floor(area.height * ratio));
   const steps = stepColumns(h.times, width);
-  const levels = columnLevels(h.cells, h.bounds.length, steps, width);
+  const { levels, max } = columnLevels(h.cells, h.bounds.length, steps, width);
   const edges = axis.edges.map((y) => (y - area.y) * ratio);
-  const image = ctx.createImageData(width, height);
-  paintHeatmap(image.data, width, height, levels, h.bounds.length, rowBuckets(edges, height), palette.heat);
-  ctx.putImageData(image, Math.round(area.x * ratio), Math.round(area.y * ratio));
-  ctx.strokeStyle = palette.grid;
-  ctx.strokeRect(area.x, area.y, area.width, area.height);
+  paintLevels(ctx, area, ratio, levels, h.bounds.length, (height) => rowBuckets(edges, height), palette);
   ctx.lineWidth = 1.5;
   h.steps.forEach((step, i) => {
     ctx.strokeStyle = palette.percentiles[i];
@@ -149,6 +155,35 @@ function drawHeatmap(
   });
   ctx.lineWidth = 1;
   drawHeatmapTicks(ctx, h, area, axis, steps, options, palette);
+  return max;
+}
+
+/** The whole ramp, painted by the same pixel path as the heatmap's cells so the two cannot differ in colour. */
+function drawLegendBar(ctx: CanvasRenderingContext2D, bar: Rect, ratio: number, palette: Palette) {
+  const width = Math.max(1, Math.floor(bar.width * ratio));
+  paintLevels(ctx, bar, ratio, rampLevels(width), 1, (height) => new Int16Array(height), palette);
+}
+
+/**
+ * Levels (columns × buckets) into the device pixels of an area, framed by a grid-coloured line just outside it, so
+ * no edge pixel is blended with the frame and the legend's end colours are exactly the cells' ones.
+ */
+function paintLevels(
+  ctx: CanvasRenderingContext2D,
+  area: Rect,
+  ratio: number,
+  levels: Uint8Array,
+  buckets: number,
+  rows: (height: number) => Int16Array,
+  palette: Palette
+) {
+  const width = Math.max(1, Math.floor(area.width * ratio));
+  const height = Math.max(1, Math.floor(area.height * ratio));
+  const image = ctx.createImageData(width, height);
+  paintHeatmap(image.data, width, height, levels, buckets, rows(height), palette.heat);
+  ctx.putImageData(image, Math.round(area.x * ratio), Math.round(area.y * ratio));
+  ctx.strokeStyle = palette.grid;
+  ctx.strokeRect(area.x - 0.5, area.y - 0.5, area.width + 1, area.height + 1);
 }
 
 /** Bound labels up the left side (true to scale, like the cells) and clock times along the bottom. */

@@ -65,11 +65,34 @@ export function rowBuckets(edges: Float64Array, height: number): Int16Array {
 }
 
 /**
- * Mean count per bucket and column (a column may hold many steps), normalised to the busiest cell; a column no
- * step starts in shows the step before it when that step reaches it (gaps in the data stay empty).
- * Returns columns × buckets levels 0..255.
+ * How a cell's value becomes its colour level (1..255, 0 for none) against the busiest cell's value: by square root,
+ * so a bucket with a hundredth of the busiest one's observations still shows, a tenth of the way up the ramp. The
+ * legend takes its name and its tick values from here, so it states the very mapping the cells are painted with.
  */
-export function columnLevels(cells: Float64Array, buckets: number, steps: StepColumns, width: number): Uint8Array {
+export const heatScale = {
+  name: '√ scale',
+  description: 'square-root scale',
+  level(value: number, max: number): number {
+    return value > 0 ? Math.max(1, Math.round(Math.sqrt(value / max) * 255)) : 0;
+  },
+  /** The value a fraction 0..1 of the way up the ramp stands for: level's inverse. */
+  valueAt(fraction: number, max: number): number {
+    return max * fraction * fraction;
+  },
+};
+
+export interface HeatLevels {
+  /** columns × buckets levels 0..255. */
+  levels: Uint8Array;
+  /** The busiest cell's value, which the top of the ramp stands for; 0 when every cell is empty. */
+  max: number;
+}
+
+/**
+ * Mean count per bucket and column (a column may hold many steps), levelled against the busiest cell; a column no
+ * step starts in shows the step before it when that step reaches it (gaps in the data stay empty).
+ */
+export function columnLevels(cells: Float64Array, buckets: number, steps: StepColumns, width: number): HeatLevels {
   const { columns, reach } = steps;
   const sums = new Float64Array(width * buckets);
   const counts = new Uint32Array(width);
@@ -97,9 +120,20 @@ export function columnLevels(cells: Float64Array, buckets: number, steps: StepCo
       continue;
     }
     for (let b = 0; b < buckets; b++) {
-      const sum = sums[source * buckets + b];
-      levels[c * buckets + b] = sum > 0 ? Math.max(1, Math.round(Math.sqrt(sum / max) * 255)) : 0;
+      levels[c * buckets + b] = heatScale.level(sums[source * buckets + b], max);
     }
+  }
+  return { levels, max };
+}
+
+/**
+ * The legend's bar as levels, one per pixel column: the whole ramp from level 1 at the left edge to 255 at the right,
+ * so the bar's ends and middle show the levels of heatScale.valueAt(0, 0.5, 1).
+ */
+export function rampLevels(width: number): Uint8Array {
+  const levels = new Uint8Array(width).fill(255);
+  for (let x = 0; x < width - 1; x++) {
+    levels[x] = 1 + Math.round((x / (width - 1)) * 254);
   }
   return levels;
 }
