@@ -1,15 +1,17 @@
 /**
  * The Histogram view in real Chromium on the preview page (the built plugin, loaded as Grafana loads it): the
- * figures on screen against values computed from the data by test/histogram/expected.ts, clamped percentiles,
- * malformed buckets, both themes, small multiples and label values that look like markup.
+ * figures on screen against values computed from the data by test/histogram/expected.ts, the heatmap's colour
+ * legend against its busiest cell, clamped percentiles, malformed buckets, both themes, small multiples and label
+ * values that look like markup.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { Locator, Page } from 'playwright-core';
 import { openPage, waitForPreview } from '../helpers/chromium';
 import { pixelStats } from '../helpers/pixels';
 import { previewInChromium } from '../helpers/previewSession';
-import { cumulativeOverRange, DataFrameJSONLike, overflowShare, percentText, quantile, secondsOf, shareAtBound } from '../histogram/expected';
+import { busiestCell, cumulativeOverRange, DataFrameJSONLike, overflowShare, percentText, quantile, secondsOf, shareAtBound } from '../histogram/expected';
 
 const SECONDS = encodeURIComponent(JSON.stringify({ unit: 's' }));
 const FIXTURE = 'convergence-timeseries';
@@ -82,6 +84,38 @@ describe.each(['dark', 'light'] as const)('%s theme', (theme) => {
     await page.close();
   });
 
+  it('labels the heatmap’s colours from 0 to its busiest cell’s count (or rate), whose colour ends the legend’s bar', async () => {
+    const { page, errors } = await openHistogram(`theme=${theme}&fixture=${FIXTURE}`);
+    const busiest = busiestCell(fixture);
+    const legend = await legendOnScreen(page);
+    expect(legend.caption).toBe('count (or rate) per step, √ scale');
+    expect(legend.ticks.map((t) => t.text)).toEqual(['0', countText(busiest.value / 4), countText(busiest.value)]);
+    expect(legend.ticks[0].value).toBe(0);
+    expect(legend.ticks[1].value).toBeCloseTo(busiest.value / 4, 12);
+    expect(legend.ticks[2].value).toBeCloseTo(busiest.value, 12);
+
+    // The colour at the bar's top end covers exactly one cell of the heatmap, and the tooltip there is the busiest.
+    const canvas = page.getByTestId('histogram-canvas');
+    const shot = PNG.sync.read(await canvas.screenshot());
+    const origin = (await canvas.boundingBox())!;
+    const bar = (await page.getByTestId('histogram-heat-legend-bar').boundingBox())!;
+    const strip = (await page.getByTestId('histogram-heat-legend').boundingBox())!;
+    const barRow = Math.round(bar.y + bar.height / 2 - origin.y);
+    const top = colourAt(shot, Math.round(bar.x + bar.width - 1 - origin.x), barRow);
+    const bottom = colourAt(shot, Math.round(bar.x - origin.x), barRow);
+    expect(top).not.toEqual(bottom);
+    const cell = pixelsOf(shot, top, Math.round(strip.y - origin.y));
+    expect(cell.count).toBeGreaterThan(20);
+    // One rectangle, bar the odd pixel a percentile line crosses.
+    expect(cell.count).toBeGreaterThan(0.9 * (cell.right - cell.left + 1) * (cell.bottom - cell.top + 1));
+    await page.mouse.move(origin.x + (cell.left + cell.right) / 2, origin.y + (cell.top + cell.bottom) / 2);
+    const tooltip = await page.getByTestId('histogram-tooltip').textContent();
+    expect(tooltip).toContain(`(0 s, ${busiest.bound * 1000} ms] at ${new Date(busiest.time).toISOString()}`);
+    expect(tooltip).toContain(`count (or rate): ${legend.ticks[2].text}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows a percentile whose rank falls in +Inf as "≥ 30 s", never "30 s"', async () => {
     const les = ['1', '30', '+Inf'];
     const rows = [
@@ -97,6 +131,72 @@ describe.each(['dark', 'light'] as const)('%s theme', (theme) => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+interface LegendOnScreen {
+  caption: string | null;
+  ticks: Array<{ text: string; value: number }>;
+}
+
+async function legendOnScreen(scope: Page | Locator): Promise<LegendOnScreen> {
+  const legend = scope.getByTestId('histogram-heat-legend');
+  return {
+    caption: await legend.getByTestId('histogram-heat-legend-caption').textContent(),
+    ticks: await legend
+      .getByTestId('histogram-heat-legend-tick')
+      .evaluateAll((ticks) => ticks.map((t) => ({ text: t.textContent ?? '', value: Number(t.getAttribute('data-value')) }))),
+  };
+}
+
+/** Three significant digits, as the heatmap's tooltip writes counts and rates. */
+function countText(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toPrecision(3);
+}
+
+type Png = ReturnType<typeof PNG.sync.read>;
+
+function colourAt(png: Png, x: number, y: number): number[] {
+  const i = (y * png.width + x) * 4;
+  return [...png.data.subarray(i, i + 3)];
+}
+
+/** Where a colour occurs exactly above row `below`: how often, and the box around it. */
+function pixelsOf(png: Png, colour: number[], below: number) {
+  const found = { count: 0, left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+  for (let y = 0; y < below; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const c = colourAt(png, x, y);
+      if (c[0] === colour[0] && c[1] === colour[1] && c[2] === colour[2]) {
+        found.count++;
+        found.left = Math.min(found.left, x);
+        found.right = Math.max(found.right, x);
+        found.top = Math.min(found.top, y);
+        found.bottom = Math.max(found.bottom, y);
+      }
+    }
+  }
+  return found;
+}
+
+it('keeps the legend’s labels apart and inside the canvas on a narrow panel, dropping the middle tick', async () => {
+  const { page, errors } = await openHistogram(`width=300&height=600&fixture=${FIXTURE}`);
+  const legend = await legendOnScreen(page);
+  expect(legend.ticks.map((t) => t.value)).toEqual([0, busiestCell(fixture).value]);
+  const canvas = (await page.getByTestId('histogram-canvas').boundingBox())!;
+  const boxes = await Promise.all(
+    ['histogram-heat-legend-caption', 'histogram-heat-legend-bar'].map((id) => page.getByTestId(id).boundingBox())
+  );
+  const ticks = await page.getByTestId('histogram-heat-legend-tick').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  const [caption, bar] = boxes.map((b) => b!);
+  expect(caption.x + caption.width).toBeLessThanOrEqual(bar.x);
+  expect(ticks[0].right).toBeLessThan(ticks[1].left);
+  for (const box of [caption, bar, ...ticks]) {
+    expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 0.5);
+    expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height + 0.5);
+  }
+  expect(errors).toEqual([]);
+  await page.close();
 });
 
 describe('malformed buckets give a clear message, never an exception', () => {

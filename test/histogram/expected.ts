@@ -77,3 +77,23 @@ export function secondsOf(text: string): number {
   }
   return Number(match[1]) * { ms: 1e-3, s: 1, min: 60 }[match[2] as 'ms' | 's' | 'min'];
 }
+
+/**
+ * The heatmap's busiest cell: per step, the observations of each bucket alone (a cumulative count less the one
+ * below it), and of all steps and buckets the largest, with its step's time and its bucket's upper bound.
+ */
+export function busiestCell(frames: DataFrameJSONLike[]): { value: number; time: number; bound: number } {
+  const series = frames
+    .map((frame) => ({ bound: boundOf(frame.schema!.fields[1].labels!.le), times: frame.data!.values[0] as number[], counts: frame.data!.values[1] as number[] }))
+    .sort((a, b) => a.bound - b.bound);
+  let busiest = { value: -Infinity, time: NaN, bound: NaN };
+  series[0].times.forEach((time, t) => {
+    series.forEach(({ bound, counts }, b) => {
+      const value = counts[t] - (b > 0 ? series[b - 1].counts[t] : 0);
+      if (value > busiest.value) {
+        busiest = { value, time, bound };
+      }
+    });
+  });
+  return busiest;
+}
