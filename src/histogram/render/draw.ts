@@ -212,8 +212,7 @@ function drawHeatmapTicks(
   ctx.textBaseline = 'alphabetic';
   const bottom = area.y + area.height + TICK_SPACE - 4;
   for (const tick of timeTicks(steps.from, steps.to, area.width, TIME_LABEL_SPACING)) {
-    const x = Math.min(Math.max(area.x + tick.x, area.x + TIME_LABEL_SPACING / 2), area.x + area.width - TIME_LABEL_SPACING / 2);
-    ctx.fillText(options.formatTime(tick.time), x, bottom);
+    ctx.fillText(options.formatTime(tick.time), area.x + tick.x, bottom);
   }
   ctx.textAlign = 'start';
 }

@@ -13,7 +13,11 @@ export interface TimeTick {
   x: number;
 }
 
-/** Ticks over [from, to] drawn across `width` pixels, at least `minSpacing` pixels apart. */
+/**
+ * Ticks over [from, to] drawn across `width` pixels, at least `minSpacing` pixels apart. Labels are centred on their
+ * tick, so a tick within half a label of either end is left out: moving its label inwards instead would put it on
+ * the wrong time and over its neighbour.
+ */
 export function timeTicks(from: number, to: number, width: number, minSpacing: number): TimeTick[] {
   const span = to - from;
   if (!(span > 0) || width <= 0) {
@@ -24,7 +28,10 @@ export function timeTicks(from: number, to: number, width: number, minSpacing: n
   // Multiples of the interval since the epoch: round clock times in UTC and in every whole-hour time zone.
   const ticks: TimeTick[] = [];
   for (let time = Math.ceil(from / interval) * interval; time <= to; time += interval) {
-    ticks.push({ time, x: ((time - from) / span) * width });
+    const x = ((time - from) / span) * width;
+    if (x >= minSpacing / 2 && x <= width - minSpacing / 2) {
+      ticks.push({ time, x });
+    }
   }
   return ticks;
 }
