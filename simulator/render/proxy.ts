@@ -124,6 +124,12 @@ function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (
   const bucketOpen = bytes(`${name}_bucket{`);
   const sumOpen = bytes(`${name}_sum{`);
   const countOpen = bytes(`${name}_count{`);
+  const n = ENVOY_DEFAULT_BUCKETS.length;
+  // What each entry last printed: its buckets, then _count. Flooring each bucket's fractional total on its own
+  // could let a bucket grow more than _count between two scrapes (or, clamped to _count, shrink), which Envoy's
+  // one-count-per-request never does; so each bucket moves towards its floor only within [last, last + grown].
+  // Clamping is monotonic in both value and bounds, so buckets stay cumulative in `le` and never exceed _count.
+  const printed = new Map<TrafficEntry, Float64Array>();
   return {
     name,
     type: 'histogram',
@@ -138,9 +144,19 @@ function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (
         any = true;
         const total = e.series.total;
         const count = Math.floor(total * e.share);
-        for (let i = 0; i <= ENVOY_DEFAULT_BUCKETS.length; i++) {
-          out.sample(bucketOpen, e.labels, BUCKET_CLOSE[i], i < ENVOY_DEFAULT_BUCKETS.length ? Math.floor(h.bucket(i, total) * e.share) : count);
+        let last = printed.get(e);
+        if (!last) {
+          last = new Float64Array(n + 1);
+          printed.set(e, last);
         }
+        const grown = count - last[n];
+        for (let i = 0; i < n; i++) {
+          const v = Math.min(Math.max(Math.floor(h.bucket(i, total) * e.share), last[i]), last[i] + grown);
+          last[i] = v;
+          out.sample(bucketOpen, e.labels, BUCKET_CLOSE[i], v);
+        }
+        last[n] = count;
+        out.sample(bucketOpen, e.labels, BUCKET_CLOSE[n], count);
         out.sample(sumOpen, e.labels, CLOSE, h.sum(total) * e.share);
         out.sample(countOpen, e.labels, CLOSE, count);
       }
