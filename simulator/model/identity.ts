@@ -123,32 +123,30 @@ export function connectionSecurityPolicy(hop: Hop, reporter: Reporter): string {
   return hop.mtls ? 'mutual_tls' : 'none';
 }
 
-/** ztunnel: every missing value is "unknown"; app/version are the canonical name/revision. */
-export function ztunnelLabels(hop: Hop, reporter: 'source' | 'destination'): Record<string, string> {
-  const s = hop.source;
-  const d = hop.destination;
+/** One end as ztunnel describes it: every missing value is "unknown"; app/version are the canonical name/revision. */
+function ztunnelEnd(side: 'source' | 'destination', id: Identity | undefined, mtls: boolean): Record<string, string> {
   const v = (x: string | undefined) => x ?? UNKNOWN;
   return {
+    [`${side}_workload`]: v(id?.workload),
+    [`${side}_canonical_service`]: v(id?.canonicalService),
+    [`${side}_canonical_revision`]: v(id?.canonicalRevision),
+    [`${side}_workload_namespace`]: v(id?.namespace),
+    [`${side}_principal`]: mtls && id ? id.principal : UNKNOWN,
+    [`${side}_app`]: v(id?.canonicalService),
+    [`${side}_version`]: v(id?.canonicalRevision),
+    [`${side}_cluster`]: v(id?.cluster),
+  };
+}
+
+export function ztunnelLabels(hop: Hop, reporter: 'source' | 'destination'): Record<string, string> {
+  const d = hop.destination;
+  return {
     reporter,
-    source_workload: v(s?.workload),
-    source_canonical_service: v(s?.canonicalService),
-    source_canonical_revision: v(s?.canonicalRevision),
-    source_workload_namespace: v(s?.namespace),
-    source_principal: hop.mtls && s ? s.principal : UNKNOWN,
-    source_app: v(s?.canonicalService),
-    source_version: v(s?.canonicalRevision),
-    source_cluster: v(s?.cluster),
-    destination_service: v(d?.serviceFqdn),
-    destination_service_namespace: v(d?.namespace),
-    destination_service_name: v(d?.service),
-    destination_workload: v(d?.workload),
-    destination_canonical_service: v(d?.canonicalService),
-    destination_canonical_revision: v(d?.canonicalRevision),
-    destination_workload_namespace: v(d?.namespace),
-    destination_principal: hop.mtls && d ? d.principal : UNKNOWN,
-    destination_app: v(d?.canonicalService),
-    destination_version: v(d?.canonicalRevision),
-    destination_cluster: v(d?.cluster),
+    ...ztunnelEnd('source', hop.source, hop.mtls),
+    destination_service: d?.serviceFqdn ?? UNKNOWN,
+    destination_service_namespace: d?.namespace ?? UNKNOWN,
+    destination_service_name: d?.service ?? UNKNOWN,
+    ...ztunnelEnd('destination', d, hop.mtls),
     request_protocol: 'tcp',
     response_flags: '-',
     connection_security_policy: hop.mtls ? 'mutual_tls' : UNKNOWN,

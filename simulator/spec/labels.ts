@@ -2,8 +2,8 @@
 // Envoy prints tags in push order and ztunnel in struct-field order; dashboards do not care about
 // order but byte-level comparisons against captures do, so every renderer takes its order from here.
 
-/** The 19 source_/destination_ peer labels that follow `reporter` in Envoy's istio.stats filter. */
-export const ENVOY_PEER_LABELS = [
+/** The calling end's labels, in the order both Envoy and ztunnel print them. */
+const SOURCE_LABELS = [
   'source_workload',
   'source_canonical_service',
   'source_canonical_revision',
@@ -12,6 +12,11 @@ export const ENVOY_PEER_LABELS = [
   'source_app',
   'source_version',
   'source_cluster',
+] as const;
+
+/** The 19 source_/destination_ peer labels that follow `reporter` in Envoy's istio.stats filter. */
+export const ENVOY_PEER_LABELS = [
+  ...SOURCE_LABELS,
   'destination_workload',
   'destination_workload_namespace',
   'destination_principal',
@@ -44,14 +49,7 @@ export const TCP_LABELS = [...MSG_LABELS, 'request_protocol', 'response_flags', 
 /** ztunnel's CommonTrafficLabels order (ZT-23): destination service labels come before the workload ones. */
 export const ZTUNNEL_LABELS = [
   'reporter',
-  'source_workload',
-  'source_canonical_service',
-  'source_canonical_revision',
-  'source_workload_namespace',
-  'source_principal',
-  'source_app',
-  'source_version',
-  'source_cluster',
+  ...SOURCE_LABELS,
   'destination_service',
   'destination_service_namespace',
   'destination_service_name',
