@@ -5,21 +5,10 @@ import { layoutGraph } from '../layout/layered';
 import { framesToGraph } from '../model/framesToGraph';
 import { syntheticMesh } from '../model/synthetic';
 import { sceneStyle } from './palette';
+import { recordingContext } from './recordingContext';
 import { renderHover, renderScene } from './renderScene';
 import { buildScene } from './scene';
 import { fitViewport } from './viewport';
-
-/** A context that counts the calls the renderer makes: the work a real canvas would do. */
-function countingContext() {
-  const calls: Record<string, number> = {};
-  const fonts: string[] = [];
-  const ctx = new Proxy({} as Record<string, unknown>, {
-    get: (target, name: string) =>
-      target[name] ?? ((calls[name] = calls[name] ?? 0) >= 0 && ((..._args: unknown[]) => void (calls[name] += 1))),
-    set: (target, name: string, value) => (name === 'font' && fonts.push(value), (target[name] = value), true),
-  });
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, fonts };
-}
 
 const graph = framesToGraph(syntheticMesh(5000, 4).frames, DEFAULT_OPTIONS.topology);
 const layout = layoutGraph(layoutInput(graph, false), { pinned: {} });
@@ -29,13 +18,13 @@ const state = { width: 1200, height: 800, dpr: 1, highlighted: new Set<number>()
 
 describe('renderScene', () => {
   it('draws only what the viewport shows, and no text when zoomed out', () => {
-    const whole = countingContext();
+    const whole = recordingContext();
     renderScene(whole.ctx, scene, { x: 600, y: 400, k: 0.05 }, style, state);
     expect(whole.calls.fillText ?? 0).toBe(0);
     expect(whole.calls.fillRect).toBeGreaterThan(100);
     expect(whole.calls.arc ?? 0).toBe(0);
 
-    const close = countingContext();
+    const close = recordingContext();
     renderScene(close.ctx, scene, { x: 0, y: 0, k: 1 }, style, state);
     expect(close.calls.arc).toBeLessThan(200);
     expect(close.calls.fillText).toBeGreaterThan(0);
@@ -50,7 +39,7 @@ describe('renderScene', () => {
     const viewport = fitViewport(bounds, 1000, 600);
     // As deep as the default simulator mesh: the fitted zoom is about 0.5.
     expect(viewport.k).toBeLessThan(0.55);
-    const { ctx, calls, fonts } = countingContext();
+    const { ctx, calls, fonts } = recordingContext();
     renderScene(ctx, smallScene, viewport, style, { ...state, width: 1000, height: 600 });
     expect(calls.fillText).toBeGreaterThanOrEqual(small.nodes.length + small.edges.length);
     const textFonts = fonts.filter((f) => !f.startsWith('bold'));
@@ -59,9 +48,9 @@ describe('renderScene', () => {
 
   it('draws only what crosses a region when asked for one, clipped to it', () => {
     const viewport = { x: 0, y: 0, k: 0.05 };
-    const whole = countingContext();
+    const whole = recordingContext();
     renderScene(whole.ctx, scene, viewport, style, state);
-    const band = countingContext();
+    const band = recordingContext();
     renderScene(band.ctx, scene, viewport, style, { ...state, region: { x: 0, y: 0, width: 1200, height: 20 } });
     expect(band.calls.clip).toBe(1);
     expect(band.calls.lineTo).toBeGreaterThan(0);
@@ -72,24 +61,24 @@ describe('renderScene', () => {
   it('draws the hover on its own: one path over a cleared overlay, nothing of the scene', () => {
     const viewport = { x: 0, y: 0, k: 1 };
     const hover = { width: 1200, height: 800, dpr: 1, node: -1, edge: -1 };
-    const none = countingContext();
+    const none = recordingContext();
     renderHover(none.ctx, scene, viewport, style, hover);
     expect(none.calls).toMatchObject({ clearRect: 1 });
     expect(none.calls.stroke ?? 0).toBe(0);
 
-    const node = countingContext();
+    const node = recordingContext();
     renderHover(node.ctx, scene, viewport, style, { ...hover, node: 7 });
     expect(node.calls).toMatchObject({ clearRect: 1, arc: 1, stroke: 1 });
     expect(node.calls.fill ?? 0).toBe(0);
     expect(node.calls.fillText ?? 0).toBe(0);
 
-    const edge = countingContext();
+    const edge = recordingContext();
     renderHover(edge.ctx, scene, viewport, style, { ...hover, edge: 3 });
     expect(edge.calls).toMatchObject({ clearRect: 1, stroke: 1 });
     expect(edge.calls.arc ?? 0).toBe(0);
 
     // Out of range (a hover left over from a larger graph) draws nothing rather than throwing.
-    const stale = countingContext();
+    const stale = recordingContext();
     renderHover(stale.ctx, scene, viewport, style, { ...hover, node: scene.nodes.length, edge: scene.edges.length });
     expect(stale.calls.stroke ?? 0).toBe(0);
   });
