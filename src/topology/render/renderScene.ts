@@ -82,19 +82,31 @@ export function renderScene(
     y1: view.y1 + margin,
   };
 
-  drawGroups(ctx, scene, style, k, cull);
-  const visibleEdges = drawEdges(ctx, scene, style, k, cull, state);
-  const visibleNodes = drawNodes(ctx, scene, style, k, cull, state);
+  const draw: DrawContext = { ctx, scene, style, k, cull, state };
+  drawGroups(draw);
+  const visibleEdges = drawEdges(draw);
+  const visibleNodes = drawNodes(draw);
   if (k >= LOD.edgeLabels) {
-    drawEdgeLabels(ctx, scene, style, k, visibleEdges);
+    drawEdgeLabels(draw, visibleEdges);
   }
   if (k >= LOD.nodeLabels) {
-    drawNodeLabels(ctx, scene, style, k, visibleNodes);
+    drawNodeLabels(draw, visibleNodes);
   }
   ctx.restore();
 }
 
-function drawGroups(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneStyle, k: number, cull: Bounds) {
+/** What every part of one frame is drawn with: the context, the scene and its style, the zoom, the culling box. */
+interface DrawContext {
+  ctx: CanvasRenderingContext2D;
+  scene: Scene;
+  style: SceneStyle;
+  k: number;
+  /** World coordinates outside which nothing is drawn. */
+  cull: Bounds;
+  state: RenderState;
+}
+
+function drawGroups({ ctx, scene, style, k, cull }: DrawContext) {
   const { x0, y0, x1, y1 } = cull;
   ctx.lineWidth = 1 / k;
   ctx.fillStyle = style.groupFill;
@@ -116,14 +128,7 @@ function drawGroups(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneSty
 
 const STROKE_CHUNK = 256;
 
-function drawEdges(
-  ctx: CanvasRenderingContext2D,
-  scene: Scene,
-  style: SceneStyle,
-  k: number,
-  cull: Bounds,
-  state: RenderState
-): number[] {
+function drawEdges({ ctx, scene, k, cull, state }: DrawContext): number[] {
   const { x0, y0, x1, y1 } = cull;
   const { x, y, from, to } = scene;
   const byColor = new Map<string, number[]>();
@@ -188,14 +193,7 @@ function drawEdges(
   return visible;
 }
 
-function drawNodes(
-  ctx: CanvasRenderingContext2D,
-  scene: Scene,
-  style: SceneStyle,
-  k: number,
-  cull: Bounds,
-  state: RenderState
-): number[] {
+function drawNodes({ ctx, scene, style, k, cull, state }: DrawContext): number[] {
   const { x0, y0, x1, y1 } = cull;
   const { x, y, radius } = scene;
   const visible: number[] = [];
@@ -288,7 +286,7 @@ export function renderHover(ctx: CanvasRenderingContext2D, scene: Scene, viewpor
 /** Labels above this count per frame are skipped: text is the most expensive thing a canvas draws. */
 const MAX_LABELS = 1500;
 
-function drawNodeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneStyle, k: number, visible: number[]) {
+function drawNodeLabels({ ctx, scene, style, k }: DrawContext, visible: number[]) {
   const font = `${textSize(12, k)}px ${style.fontFamily}`;
   ctx.font = font;
   ctx.textAlign = 'center';
@@ -309,7 +307,7 @@ function drawNodeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: Scen
   ctx.textBaseline = 'alphabetic';
 }
 
-function drawEdgeLabels(ctx: CanvasRenderingContext2D, scene: Scene, style: SceneStyle, k: number, visible: number[]) {
+function drawEdgeLabels({ ctx, scene, style, k }: DrawContext, visible: number[]) {
   ctx.font = `${textSize(10, k)}px ${style.fontFamily}`;
   ctx.textAlign = 'center';
   ctx.fillStyle = style.textMuted;
