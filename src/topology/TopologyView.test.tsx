@@ -1,11 +1,16 @@
 import React from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { getDefaultTimeRange, LoadingState, PanelProps } from '@grafana/data';
 import { DEFAULT_OPTIONS, MeshPanelOptions } from '../options';
 import { tableFrame } from './model/frameShapes';
+import { framesToGraph } from './model/framesToGraph';
 import { TopologyView } from './TopologyView';
 
 jest.mock('./layout/spawnWorker', () => ({ spawnLayoutWorker: jest.fn() }));
+jest.mock('./model/framesToGraph', () => {
+  const actual = jest.requireActual('./model/framesToGraph');
+  return { framesToGraph: jest.fn(actual.framesToGraph) };
+});
 
 // jsdom has no PointerEvent; without it the events lose their coordinates.
 beforeAll(() => {
@@ -83,6 +88,30 @@ describe('TopologyView', () => {
     expect(onOptionsChange.mock.calls[0][0].topology.pinned).toEqual({
       'wl:/shop/web': { x: web.x + 50, y: web.y + 20 },
     });
+  });
+
+  it('rebuilds the graph when an option the model reads changes, not for one only the drawing reads', async () => {
+    const base = props();
+    const { rerender } = render(<TopologyView {...base} />);
+    await screen.findByTestId('meshscope-topology-canvas');
+    const built = jest.mocked(framesToGraph).mock.calls.length;
+    // Each update lays the graph out again (pinned positions count), asynchronously.
+    const update = (over: Partial<MeshPanelOptions['topology']>) =>
+      act(async () =>
+        rerender(
+          <TopologyView
+            {...base}
+            options={{ ...DEFAULT_OPTIONS, topology: { ...DEFAULT_OPTIONS.topology, ...over } }}
+          />
+        )
+      );
+    await update({ pinned: { 'wl:/shop/web': { x: 1, y: 2 } }, edgeLabel: 'errors', animate: true });
+    await update({ collapsedNamespaces: [] });
+    expect(jest.mocked(framesToGraph).mock.calls.length).toBe(built);
+    await update({ nodeKind: 'app' });
+    expect(jest.mocked(framesToGraph).mock.calls.length).toBe(built + 1);
+    await update({ nodeKind: 'app', errorFailure: 0.5 });
+    expect(jest.mocked(framesToGraph).mock.calls.length).toBe(built + 2);
   });
 
   it('says so when no series joins two endpoints', () => {

@@ -4,6 +4,7 @@ import { useStyles2 } from '@grafana/ui';
 import { DEFAULT_OPTIONS, MeshPanelOptions, TopologyOptions } from '../options';
 import { PanelMessage } from '../components/PanelMessage';
 import { framesToGraph } from './model/framesToGraph';
+import { MODEL_OPTIONS } from './model/modelOptions';
 import { getStyles } from './styles';
 import { TopologyCanvas } from './TopologyCanvas';
 import { useLayout } from './useLayout';
@@ -12,34 +13,10 @@ import { useLayout } from './useLayout';
 export function TopologyView({ data, options, onOptionsChange }: PanelProps<MeshPanelOptions>) {
   const styles = useStyles2(getStyles);
   const topology = useMemo(() => ({ ...DEFAULT_OPTIONS.topology, ...options.topology }), [options.topology]);
-  const {
-    nodeKind,
-    serviceNodes,
-    errorDegraded,
-    errorFailure,
-    count4xx,
-    latencyDegradedMs,
-    collapsedNamespaces,
-    maxNodes,
-    queryRoles,
-  } = topology;
-  const graph = useMemo(
-    () => framesToGraph(data.series, topology),
-    // Only the options the model reads: dragging a node or changing the label mode must not rebuild the graph.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [
-      data.series,
-      nodeKind,
-      serviceNodes,
-      errorDegraded,
-      errorFailure,
-      count4xx,
-      latencyDegradedMs,
-      collapsedNamespaces,
-      maxNodes,
-      queryRoles,
-    ]
-  );
+  // Only the options the model reads, by value: dragging a node or changing the label mode must not rebuild the graph.
+  const modelOptions = JSON.stringify(MODEL_OPTIONS.map((name) => topology[name]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const graph = useMemo(() => framesToGraph(data.series, topology), [data.series, modelOptions]);
   const layout = useLayout(graph, topology.pinned, topology.hideIdleEdges);
   const onChange = useCallback(
     (patch: Partial<TopologyOptions>) => onOptionsChange({ ...options, topology: { ...topology, ...patch } }),

@@ -1,5 +1,4 @@
 import { DataFrame } from '@grafana/data';
-import { TopologyOptions } from '../../options';
 import { healthOf } from './health';
 import {
   destinationNode,
@@ -11,6 +10,7 @@ import {
   sourceNode,
 } from './identity';
 import { edgeLatency } from './latency';
+import { ModelOptions } from './modelOptions';
 import { pickReporter } from './reporter';
 import { roleOf } from './roles';
 import { framesToSamples, Sample } from './samples';
@@ -120,7 +120,7 @@ const chosen = (list: Figures[]): Figures | undefined => {
   return list.find((f) => f.reporter === reporter);
 };
 
-function finishEdge(id: string, acc: EdgeAcc, options: TopologyOptions): TopologyEdge {
+function finishEdge(id: string, acc: EdgeAcc, options: ModelOptions): TopologyEdge {
   const req = chosen(acc.requests);
   const tcp = chosen(acc.tcp);
   const lat = chosen(acc.latency);
@@ -177,7 +177,7 @@ function finishNodes(
   edges: TopologyEdge[],
   from: Int32Array,
   to: Int32Array,
-  options: TopologyOptions
+  options: ModelOptions
 ): TopologyNode[] {
   const nodes = refs.map(nodeFrom);
   const inErrors = new Float64Array(refs.length);
@@ -205,7 +205,7 @@ const PROTOCOL_CODE: Record<Protocol, number> = { http: 0, grpc: 1, tcp: 2, unkn
 const NODE_CODE_SPAN = 2 ** 22;
 
 /** Turns Istio metric frames into the graph; never throws, reports what it dropped in `notices`. */
-export function istioFramesToGraph(frames: DataFrame[], options: TopologyOptions): TopologyGraph {
+export function istioFramesToGraph(frames: DataFrame[], options: ModelOptions): TopologyGraph {
   const notices: string[] = [];
   let invalid = 0;
   let unlabelled = 0;

@@ -1,6 +1,6 @@
 import { DataFrame, Field, FieldType } from '@grafana/data';
-import { TopologyOptions } from '../../options';
 import { healthOf } from './health';
+import { ModelOptions } from './modelOptions';
 import { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
 /** Grafana's Node Graph contract: a nodes frame has `id`, an edges frame has `source` and `target`. */
@@ -48,7 +48,7 @@ function statByHint(fields: Field[], row: number, hint: RegExp): number | undefi
   return Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
-export function nodeGraphFramesToGraph(frames: DataFrame[], options: TopologyOptions): TopologyGraph {
+export function nodeGraphFramesToGraph(frames: DataFrame[], options: ModelOptions): TopologyGraph {
   const nodes = new Map<string, TopologyNode>();
   const edges = new Map<string, TopologyEdge>();
   let duplicates = 0;
