@@ -13,6 +13,9 @@ export function controlPlaneDashboard(ctx: Context): Dashboard {
   const { config } = ctx;
   const c = new ComponentQueries(config);
   const istiodRate = (metric: string, by: string[] = []) => c.counterRate('istiod', metric, by);
+  // Webhooks and certificate signing: istiod counters per second, one line per `{ legend: metric }`, three to a row.
+  const istiodRates = (title: string, description: string, lines: Record<string, string>) =>
+    timeseries({ title, description, unit: UNITS.operationsPerSecond, targets: Object.entries(lines).map(([legend, metric]) => ({ expr: istiodRate(metric), legend })), width: 8 });
   const histogramView = (title: string, description: string, histogram: string) =>
     meshPanel({
       title,
@@ -92,36 +95,21 @@ export function controlPlaneDashboard(ctx: Context): Dashboard {
         title: 'Webhooks and certificates',
         collapsed: true,
         panels: [
-          timeseries({
-            title: 'Validation webhook',
-            description: 'Configuration validations per second that passed (galley_validation_passed) and failed (galley_validation_failed).',
-            unit: UNITS.operationsPerSecond,
-            targets: [
-              { expr: istiodRate('galley_validation_passed'), legend: 'passed' },
-              { expr: istiodRate('galley_validation_failed'), legend: 'failed' },
-            ],
-            width: 8,
-          }),
-          timeseries({
-            title: 'Injection webhook',
-            description: 'Sidecar injections per second that succeeded (sidecar_injection_success_total) and failed (sidecar_injection_failure_total).',
-            unit: UNITS.operationsPerSecond,
-            targets: [
-              { expr: istiodRate('sidecar_injection_success_total'), legend: 'success' },
-              { expr: istiodRate('sidecar_injection_failure_total'), legend: 'failure' },
-            ],
-            width: 8,
-          }),
-          timeseries({
-            title: 'Certificate signing',
-            description: 'CSRs received (citadel_server_csr_count) and certificates issued (citadel_server_success_cert_issuance_count) per second; a gap between them means failed signing.',
-            unit: UNITS.operationsPerSecond,
-            targets: [
-              { expr: istiodRate('citadel_server_csr_count'), legend: 'CSRs' },
-              { expr: istiodRate('citadel_server_success_cert_issuance_count'), legend: 'issued' },
-            ],
-            width: 8,
-          }),
+          istiodRates(
+            'Validation webhook',
+            'Configuration validations per second that passed (galley_validation_passed) and failed (galley_validation_failed).',
+            { passed: 'galley_validation_passed', failed: 'galley_validation_failed' },
+          ),
+          istiodRates(
+            'Injection webhook',
+            'Sidecar injections per second that succeeded (sidecar_injection_success_total) and failed (sidecar_injection_failure_total).',
+            { success: 'sidecar_injection_success_total', failure: 'sidecar_injection_failure_total' },
+          ),
+          istiodRates(
+            'Certificate signing',
+            'CSRs received (citadel_server_csr_count) and certificates issued (citadel_server_success_cert_issuance_count) per second; a gap between them means failed signing.',
+            { CSRs: 'citadel_server_csr_count', issued: 'citadel_server_success_cert_issuance_count' },
+          ),
         ],
       },
     ],

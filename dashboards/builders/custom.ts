@@ -5,6 +5,7 @@
 import type { Traffic } from '../queries/istio';
 import { type PanelBuilder, timeseries } from '../panels/kinds';
 import { UNITS } from '../panels/units';
+import type { Section } from './assemble';
 import type { Breakdown, Context } from './traffic';
 
 export function customPanels(ctx: Context, t: Traffic, b: Breakdown, what: string): PanelBuilder[] {
@@ -40,4 +41,10 @@ export function customPanels(ctx: Context, t: Traffic, b: Breakdown, what: strin
     }),
   ]);
   return [...metrics, ...dimensions];
+}
+
+/** The collapsed "Custom telemetry" section, when the config declares custom metrics or dimensions; else none. */
+export function customSections(ctx: Context, t: Traffic, b: Breakdown, what: string): Section[] {
+  const panels = customPanels(ctx, t, b, what);
+  return panels.length === 0 ? [] : [{ title: 'Custom telemetry', collapsed: true, panels }];
 }

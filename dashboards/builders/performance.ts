@@ -2,6 +2,7 @@ import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { ComponentQueries } from '../queries/components';
 import type { Traffic } from '../queries/istio';
 import { timeseries } from '../panels/kinds';
+import { named } from '../panels/targets';
 import { tagged } from '../queries/promql';
 import { UNITS } from '../panels/units';
 import { assemble } from './assemble';
@@ -48,10 +49,7 @@ export function performanceDashboard(ctx: Context): Dashboard {
             title: 'Bytes through the proxies',
             description: 'HTTP request and response bytes per second (istio_request_bytes_sum, istio_response_bytes_sum), each request counted once.',
             unit: UNITS.bytesPerSecond,
-            targets: [
-              { expr: istio.histogramSumRate('istio_request_bytes', all), legend: 'requests' },
-              { expr: istio.histogramSumRate('istio_response_bytes', all), legend: 'responses' },
-            ],
+            targets: named({ requests: istio.histogramSumRate('istio_request_bytes', all), responses: istio.histogramSumRate('istio_response_bytes', all) }),
           }),
         ],
       },

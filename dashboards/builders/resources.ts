@@ -32,27 +32,26 @@ export function resourcePanels(c: ComponentQueries, component: Component, name: 
   ];
   if (component === 'istiod') {
     panels.push(
-      timeseries({
-        title: 'istiod Go heap and goroutines',
-        description: 'Go heap in use (go_memstats_heap_alloc_bytes) and goroutines (go_goroutines) per istiod pod; a steady climb is a leak.',
-        unit: UNITS.bytes,
-        targets: [
-          { expr: c.gauge('istiod', 'go_memstats_heap_alloc_bytes', [pod]), legend: 'heap {{' + pod + '}}' },
-          { expr: c.gauge('istiod', 'go_goroutines', [pod]), legend: 'goroutines {{' + pod + '}}' },
-        ],
-        width,
-      }).overrideByRegexp('^goroutines', [{ id: 'unit', value: UNITS.count }, { id: 'custom.axisPlacement', value: 'right' }]),
-      timeseries({
-        title: 'istiod process',
-        description: 'Resident memory (process_resident_memory_bytes) and open file descriptors (process_open_fds) per istiod pod, as the process itself reports them.',
-        unit: UNITS.bytes,
-        targets: [
-          { expr: c.gauge('istiod', 'process_resident_memory_bytes', [pod]), legend: 'RSS {{' + pod + '}}' },
-          { expr: c.gauge('istiod', 'process_open_fds', [pod]), legend: 'fds {{' + pod + '}}' },
-        ],
-        width,
-      }).overrideByRegexp('^fds', [{ id: 'unit', value: UNITS.count }, { id: 'custom.axisPlacement', value: 'right' }]),
+      bytesAndCount(c, 'istiod Go heap and goroutines', 'Go heap in use (go_memstats_heap_alloc_bytes) and goroutines (go_goroutines) per istiod pod; a steady climb is a leak.', ['heap', 'go_memstats_heap_alloc_bytes'], ['goroutines', 'go_goroutines'], width),
+      bytesAndCount(c, 'istiod process', 'Resident memory (process_resident_memory_bytes) and open file descriptors (process_open_fds) per istiod pod, as the process itself reports them.', ['RSS', 'process_resident_memory_bytes'], ['fds', 'process_open_fds'], width),
     );
   }
   return panels;
+}
+
+type Line = [legend: string, metric: string];
+
+/** Two gauges istiod reports, per pod: the first in bytes, the second a count on a right-hand axis. */
+function bytesAndCount(c: ComponentQueries, title: string, description: string, [bytesLegend, bytesMetric]: Line, [countLegend, countMetric]: Line, width: number) {
+  const pod = c.podLabel;
+  return timeseries({
+    title,
+    description,
+    unit: UNITS.bytes,
+    targets: [
+      { expr: c.gauge('istiod', bytesMetric, [pod]), legend: `${bytesLegend} {{${pod}}}` },
+      { expr: c.gauge('istiod', countMetric, [pod]), legend: `${countLegend} {{${pod}}}` },
+    ],
+    width,
+  }).overrideByRegexp(`^${countLegend}`, [{ id: 'unit', value: UNITS.count }, { id: 'custom.axisPlacement', value: 'right' }]);
 }

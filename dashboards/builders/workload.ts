@@ -1,8 +1,8 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { labelVariable } from '../panels/variables';
+import { inNamespace } from '../panels/variables';
 import type { Traffic } from '../queries/istio';
-import { assemble, type Section } from './assemble';
-import { customPanels } from './custom';
+import { assemble } from './assemble';
+import { customSections } from './custom';
 import { type Breakdown, breakdown, type Context, headline } from './traffic';
 
 const CALLERS: Breakdown = { by: ['source_workload', 'source_workload_namespace'], legend: '{{source_workload}}.{{source_workload_namespace}}', noun: 'by caller' };
@@ -14,33 +14,28 @@ export function workloadDashboard(ctx: Context): Dashboard {
   const inbound: Traffic = { side: 'server', where: ['destination_workload="$workload"', 'destination_workload_namespace="$namespace"'] };
   // Outbound counts each request once, so calls from ambient workloads (no client proxy) still show.
   const outbound: Traffic = { side: 'once', where: ['source_workload="$workload"', 'source_workload_namespace="$namespace"'] };
-  const sections: Section[] = [
-    { title: 'Inbound overview', panels: headline(ctx, inbound, 'served by $workload') },
-    { title: 'Outbound overview', panels: headline(ctx, outbound, 'sent by $workload') },
-    { title: 'Inbound by caller (server side)', panels: breakdown(ctx, inbound, CALLERS, 'served by $workload') },
-    { title: 'Outbound by destination', collapsed: true, panels: breakdown(ctx, outbound, DESTINATIONS, 'sent by $workload') },
-  ];
-  const custom = customPanels(ctx, inbound, CALLERS, 'served by $workload');
-  if (custom.length > 0) {
-    sections.push({ title: 'Custom telemetry', collapsed: true, panels: custom });
-  }
   return assemble(config, {
     uid: 'meshscope-workload',
     title: 'Istio Workload',
     description: 'One workload: inbound traffic as its sidecar or waypoint served it, outbound traffic counting each request once.',
     tags: ['workload'],
-    variables: [
-      labelVariable({ name: 'namespace', label: 'Namespace', metric: 'istio_requests_total', matchers: [istio.clusterMatcher], from: 'destination_workload_namespace', multi: false, description: 'Namespace of the workload.' }),
-      labelVariable({
+    variables: inNamespace(
+      istio.clusterMatcher,
+      { metric: 'istio_requests_total', from: 'destination_workload_namespace', description: 'Namespace of the workload.' },
+      {
         name: 'workload',
         label: 'Workload',
         metric: '{__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}',
-        matchers: [istio.clusterMatcher, 'destination_workload_namespace="$namespace"'],
         from: 'destination_workload',
-        multi: false,
         description: 'Workloads that receive HTTP, gRPC or TCP traffic. Client-only workloads (gateways) are on the Gateways dashboard; links from other dashboards may still open them here.',
-      }),
+      },
+    ),
+    sections: [
+      { title: 'Inbound overview', panels: headline(ctx, inbound, 'served by $workload') },
+      { title: 'Outbound overview', panels: headline(ctx, outbound, 'sent by $workload') },
+      { title: 'Inbound by caller (server side)', panels: breakdown(ctx, inbound, CALLERS, 'served by $workload') },
+      { title: 'Outbound by destination', collapsed: true, panels: breakdown(ctx, outbound, DESTINATIONS, 'sent by $workload') },
+      ...customSections(ctx, inbound, CALLERS, 'served by $workload'),
     ],
-    sections,
   });
 }

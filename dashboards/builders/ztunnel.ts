@@ -2,6 +2,7 @@ import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { ComponentQueries } from '../queries/components';
 import type { Traffic } from '../queries/istio';
 import { timeseries } from '../panels/kinds';
+import { named } from '../panels/targets';
 import { UNITS } from '../panels/units';
 import { assemble } from './assemble';
 import { resourcePanels } from './resources';
@@ -35,20 +36,14 @@ export function ztunnelDashboard(ctx: Context): Dashboard {
             title: 'Connections',
             description: 'TCP connections opened and closed per second through ztunnel, each hop counted once (rates, so restarts do not skew them as opened−closed on raw counters did).',
             unit: UNITS.connectionsPerSecond,
-            targets: [
-              { expr: istio.tcp('istio_tcp_connections_opened_total', l4), legend: 'opened' },
-              { expr: istio.tcp('istio_tcp_connections_closed_total', l4), legend: 'closed' },
-            ],
+            targets: named({ opened: istio.tcp('istio_tcp_connections_opened_total', l4), closed: istio.tcp('istio_tcp_connections_closed_total', l4) }),
             width: 8,
           }),
           timeseries({
             title: 'Bytes transmitted',
             description: 'Bytes per second through ztunnel: received from clients (request direction) and sent back (response direction), each hop counted once.',
             unit: UNITS.bytesPerSecond,
-            targets: [
-              { expr: istio.tcp('istio_tcp_received_bytes_total', l4), legend: 'received' },
-              { expr: istio.tcp('istio_tcp_sent_bytes_total', l4), legend: 'sent' },
-            ],
+            targets: named({ received: istio.tcp('istio_tcp_received_bytes_total', l4), sent: istio.tcp('istio_tcp_sent_bytes_total', l4) }),
             width: 8,
           }),
           timeseries({ title: 'DNS requests', description: 'DNS requests per second ztunnel proxied (istio_dns_requests_total), when DNS capture is on.', unit: UNITS.operationsPerSecond, targets: [{ expr: c.counterRate('ztunnel', 'istio_dns_requests_total'), legend: 'DNS' }], width: 8 }),

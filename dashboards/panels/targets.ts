@@ -10,6 +10,11 @@ export interface Target {
   format?: 'table' | 'heatmap' | 'time_series';
 }
 
+/** A panel of a few named lines, `{ legend: expr }`, drawn in the order written. */
+export function named(lines: Record<string, string>): Target[] {
+  return Object.entries(lines).map(([legend, expr]) => ({ expr, legend }));
+}
+
 const FORMATS = { table: PromQueryFormat.Table, heatmap: PromQueryFormat.Heatmap, time_series: PromQueryFormat.TimeSeries };
 
 /** refIds are A, B, C… in order, so the JSON is deterministic and the panel's conventional roles line up. */

@@ -61,6 +61,17 @@ export function labelVariable(v: LabelVariable): Variable {
   return b;
 }
 
+/**
+ * A single-valued namespace variable, then a single-valued `v` chained on it: `v` lists only what the chosen
+ * namespace holds (series whose `namespace.from` label is "$namespace").
+ */
+export function inNamespace(clusterMatcher: string, namespace: Pick<LabelVariable, 'metric' | 'from' | 'description'>, v: Omit<LabelVariable, 'matchers' | 'multi'>): Variable[] {
+  return [
+    labelVariable({ name: 'namespace', label: 'Namespace', matchers: [clusterMatcher], multi: false, ...namespace }),
+    labelVariable({ ...v, matchers: [clusterMatcher, `${namespace.from}="$namespace"`], multi: false }),
+  ];
+}
+
 export function clusterVariable(config: MeshscopeConfig): Variable {
   return labelVariable({
     name: 'cluster',
