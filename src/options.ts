@@ -17,6 +17,8 @@ export interface HistogramOptions {
   percentiles: number[];
   /** Show the time × bucket heatmap under the distribution. */
   showHeatmap: boolean;
+  /** Okabe–Ito bars and percentiles and a cividis heatmap instead of the Grafana theme's colours. */
+  colorBlind: boolean;
 }
 
 export type TopologyNodeKind = 'workload' | 'app' | 'versionedApp' | 'service';
@@ -68,6 +70,7 @@ export const DEFAULT_OPTIONS: MeshPanelOptions = {
     shareBounds: [0.1, 0.5, 1, 3],
     percentiles: [0.5, 0.9, 0.99],
     showHeatmap: true,
+    colorBlind: false,
   },
   topology: {
     nodeKind: 'workload',

@@ -33,7 +33,8 @@ function record(addOptions: (builder: PanelOptionsEditorBuilder<MeshPanelOptions
 }
 
 // The pinned file was recorded from the editors as they were written out option by option, before they shared a
-// builder: paths, names, descriptions, defaults, categories, settings and showIf must stay exactly those.
+// builder (options added since are appended to it): paths, names, descriptions, defaults, categories, settings and
+// showIf must stay exactly those.
 test.each([
   ['topology', addTopologyOptions],
   ['histogram', addHistogramOptions],

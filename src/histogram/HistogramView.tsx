@@ -24,7 +24,7 @@ export function HistogramView({ data, options, width, height, timeZone }: PanelP
   const styles = useStyles2(getStyles);
   const { histogram: settings } = options;
   const set = useMemo(() => histogramsFor(data.series, settings), [data.series, settings]);
-  const palette = usePalette(settings.percentiles.length);
+  const palette = usePalette(settings.percentiles.length, settings.colorBlind);
   const problem = describeProblems(set, data.series.length);
   if (problem) {
     return <PanelMessage title="These buckets cannot be drawn" detail={problem} />;

@@ -16,5 +16,8 @@ export function addHistogramOptions(builder: PanelOptionsEditorBuilder<MeshPanel
     .customEditor('percentiles', 'Percentiles', NumberListEditor, {
       description: 'Quantiles between 0 and 1 (e.g. 0.5, 0.9, 0.99), computed as Prometheus histogram_quantile does.',
     })
-    .booleanSwitch('showHeatmap', 'Heatmap over time');
+    .booleanSwitch('showHeatmap', 'Heatmap over time')
+    .booleanSwitch('colorBlind', 'Colour-blind-safe palette', {
+      description: 'Okabe–Ito colours for the bars and percentiles, cividis for the heatmap.',
+    });
 }

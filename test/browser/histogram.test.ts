@@ -95,16 +95,9 @@ describe.each(['dark', 'light'] as const)('%s theme', (theme) => {
     expect(legend.ticks[2].value).toBeCloseTo(busiest.value, 12);
 
     // The colour at the bar's top end covers exactly one cell of the heatmap, and the tooltip there is the busiest.
-    const canvas = page.getByTestId('histogram-canvas');
-    const shot = PNG.sync.read(await canvas.screenshot());
-    const origin = (await canvas.boundingBox())!;
-    const bar = (await page.getByTestId('histogram-heat-legend-bar').boundingBox())!;
-    const strip = (await page.getByTestId('histogram-heat-legend').boundingBox())!;
-    const barRow = Math.round(bar.y + bar.height / 2 - origin.y);
-    const top = colourAt(shot, Math.round(bar.x + bar.width - 1 - origin.x), barRow);
-    const bottom = colourAt(shot, Math.round(bar.x - origin.x), barRow);
+    const { origin, bottom, top, cellsOf } = await canvasWithLegend(page);
     expect(top).not.toEqual(bottom);
-    const cell = pixelsOf(shot, top, Math.round(strip.y - origin.y));
+    const cell = cellsOf(top);
     expect(cell.count).toBeGreaterThan(20);
     // One rectangle, bar the odd pixel a percentile line crosses.
     expect(cell.count).toBeGreaterThan(0.9 * (cell.right - cell.left + 1) * (cell.bottom - cell.top + 1));
@@ -114,6 +107,53 @@ describe.each(['dark', 'light'] as const)('%s theme', (theme) => {
     expect(tooltip).toContain(`count (or rate): ${legend.ticks[2].text}`);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('draws bars, percentile markers and the heatmap with its legend in the colour-blind palette when asked, only then', async () => {
+    const grafana = GRAFANA[theme];
+    const drawn = async (colorBlind: boolean, frames?: DataFrameJSONLike[]) => {
+      const options = encodeURIComponent(JSON.stringify({ histogram: { colorBlind } }));
+      const { page, errors } = await openHistogram(`theme=${theme}&options=${options}${frames ? '' : `&fixture=${FIXTURE}`}`, frames);
+      const { shot, bottom, top, cellsOf } = await canvasWithLegend(page);
+      const captions = await Promise.all(
+        [0.5, 0.9, 0.99].map((q) => page.getByTestId(`histogram-percentile-${q}`).evaluate((e) => getComputedStyle(e.lastElementChild!).borderTopColor))
+      );
+      expect(errors).toEqual([]);
+      await page.close();
+      return {
+        near: (colour: number[]) => pixelsNear(shot, colour),
+        legendEnds: [bottom, top],
+        busiestCell: cellsOf(top).count,
+        captions,
+      };
+    };
+    const standard = await drawn(false);
+    const safe = await drawn(true);
+
+    // Bars: Okabe–Ito blue instead of the theme's.
+    expect(safe.near(OKABE_ITO.blue)).toBeGreaterThan(20_000);
+    expect(safe.near(grafana.blue)).toBe(0);
+    expect(standard.near(OKABE_ITO.blue)).toBe(0);
+    expect(standard.near(grafana.blue)).toBeGreaterThan(20_000);
+    // p50, p90, p99: markers on the canvas and the figures' colour rules.
+    for (const colour of [OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.vermillion]) {
+      expect(safe.near(colour)).toBeGreaterThan(100);
+    }
+    expect(safe.near(grafana.green)).toBe(0);
+    expect(standard.near(OKABE_ITO.bluishGreen)).toBe(0);
+    expect(standard.near(grafana.green)).toBeGreaterThan(100);
+    expect(safe.captions).toEqual(['rgb(0, 158, 115)', 'rgb(204, 121, 167)', 'rgb(213, 94, 0)']);
+    expect(standard.captions[0]).toBe(`rgb(${grafana.green.join(', ')})`);
+    // Heatmap: cividis from the fewest observations to the most, gaining contrast against the background; the
+    // legend's ends are its ends and the busiest cell has the top one.
+    expect(safe.legendEnds).toEqual(theme === 'dark' ? [CIVIDIS_FEWEST, CIVIDIS_MOST] : [CIVIDIS_MOST, CIVIDIS_FEWEST]);
+    expect(safe.busiestCell).toBeGreaterThan(20);
+    expect(standard.legendEnds).toEqual(grafana.heatEnds);
+    // The +Inf bucket, a tenth of all observations here: Okabe–Ito orange instead of the theme's.
+    const overflow = await drawn(true, bucketFrames(['1', '30', '+Inf'], [[10, 90, 100], [20, 180, 200]]));
+    expect(overflow.near(OKABE_ITO.orange)).toBeGreaterThan(500);
+    expect(overflow.near(grafana.orange)).toBe(0);
+    expect((await drawn(false, bucketFrames(['1', '30', '+Inf'], [[10, 90, 100], [20, 180, 200]]))).near(grafana.orange)).toBeGreaterThan(500);
   });
 
   it('shows a percentile whose rank falls in +Inf as "≥ 30 s", never "30 s"', async () => {
@@ -153,11 +193,55 @@ function countText(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toPrecision(3);
 }
 
+/** Okabe and Ito's colours (https://jfly.uni-koeln.de/color/), written out here rather than taken from src/. */
+const OKABE_ITO = {
+  blue: [0x00, 0x72, 0xb2],
+  orange: [0xe6, 0x9f, 0x00],
+  bluishGreen: [0x00, 0x9e, 0x73],
+  reddishPurple: [0xcc, 0x79, 0xa7],
+  vermillion: [0xd5, 0x5e, 0x00],
+};
+/** The first and last entries of cividis (matplotlib's _cividis_data) in 8-bit sRGB. */
+const CIVIDIS_FEWEST = [0, 34, 78];
+const CIVIDIS_MOST = [254, 232, 56];
+/** The default palette: the Grafana theme's blue (bars), orange (+Inf) and green (p50), and the heatmap's ends. */
+const GRAFANA = {
+  dark: { blue: [0x57, 0x94, 0xf2], orange: [0xff, 0x98, 0x30], green: [0x73, 0xbf, 0x69], heatEnds: [[22, 45, 92], [192, 216, 255]] },
+  light: { blue: [0x32, 0x74, 0xd9], orange: [0xff, 0x78, 0x0a], green: [0x56, 0xa6, 0x4b], heatEnds: [[222, 235, 255], [12, 38, 92]] },
+};
+
 type Png = ReturnType<typeof PNG.sync.read>;
+
+/** Pixels within a small distance of an RGB colour: is that colour drawn, and how much of it? */
+function pixelsNear(png: Png, [r, g, b]: number[]): number {
+  let count = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    count += Math.abs(png.data[i] - r) + Math.abs(png.data[i + 1] - g) + Math.abs(png.data[i + 2] - b) < 30 ? 1 : 0;
+  }
+  return count;
+}
 
 function colourAt(png: Png, x: number, y: number): number[] {
   const i = (y * png.width + x) * 4;
   return [...png.data.subarray(i, i + 3)];
+}
+
+/** The canvas's pixels, the colours at the bottom (left) and top (right) ends of the legend's bar, and the cells'. */
+async function canvasWithLegend(page: Page) {
+  const canvas = page.getByTestId('histogram-canvas');
+  const shot = PNG.sync.read(await canvas.screenshot());
+  const origin = (await canvas.boundingBox())!;
+  const bar = (await page.getByTestId('histogram-heat-legend-bar').boundingBox())!;
+  const strip = (await page.getByTestId('histogram-heat-legend').boundingBox())!;
+  const row = Math.round(bar.y + bar.height / 2 - origin.y);
+  return {
+    shot,
+    origin,
+    bottom: colourAt(shot, Math.round(bar.x - origin.x), row),
+    top: colourAt(shot, Math.round(bar.x + bar.width - 1 - origin.x), row),
+    /** Where a colour occurs in the heatmap, above the legend. */
+    cellsOf: (colour: number[]) => pixelsOf(shot, colour, Math.round(strip.y - origin.y)),
+  };
 }
 
 /** Where a colour occurs exactly above row `below`: how often, and the box around it. */

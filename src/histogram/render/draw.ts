@@ -21,6 +21,8 @@ export interface Palette {
   heat: Uint32Array;
   /** One per configured percentile, in order. */
   percentiles: string[];
+  /** Drawn wider under the percentile lines over the heatmap, to part them from cells of any colour; none by default. */
+  lineCasing?: string;
   font: string;
 }
 
@@ -130,32 +132,46 @@ function drawHeatmap(
   const { levels, max } = columnLevels(h.cells, h.bounds.length, steps, width);
   const edges = axis.edges.map((y) => (y - area.y) * ratio);
   paintLevels(ctx, area, ratio, levels, h.bounds.length, (height) => rowBuckets(edges, height), palette);
-  ctx.lineWidth = 1.5;
+  // Every casing goes under every line, so no casing hides a line it crosses.
+  if (palette.lineCasing) {
+    ctx.strokeStyle = palette.lineCasing;
+    ctx.lineWidth = PERCENTILE_LINE_WIDTH + 2 * CASING_WIDTH;
+    for (const step of h.steps) {
+      tracePercentile(ctx, step.values, steps, area.x, axis, ratio);
+      ctx.stroke();
+    }
+  }
+  ctx.lineWidth = PERCENTILE_LINE_WIDTH;
   h.steps.forEach((step, i) => {
     ctx.strokeStyle = palette.percentiles[i];
-    ctx.beginPath();
-    let drawing = false;
-    for (let t = 0; t < h.times.length; t++) {
-      const value = step.values[t];
-      if (!Number.isFinite(value)) {
-        drawing = false;
-        continue;
-      }
-      // A clamped value is the top finite bound, so its line runs along the +Inf slot's lower edge.
-      const x = area.x + (steps.columns[t] + steps.reach / 2) / ratio;
-      const y = axis.toPixel(value);
-      if (drawing) {
-        ctx.lineTo(x, y);
-      } else {
-        ctx.moveTo(x, y);
-        drawing = true;
-      }
-    }
+    tracePercentile(ctx, step.values, steps, area.x, axis, ratio);
     ctx.stroke();
   });
   ctx.lineWidth = 1;
   drawHeatmapTicks(ctx, h, area, axis, steps, options, palette);
   return max;
+}
+
+/** A percentile's path over time across the heatmap, broken where it has no value. */
+function tracePercentile(ctx: CanvasRenderingContext2D, values: Float64Array, steps: StepColumns, left: number, axis: BucketAxis, ratio: number) {
+  ctx.beginPath();
+  let drawing = false;
+  for (let t = 0; t < values.length; t++) {
+    const value = values[t];
+    if (!Number.isFinite(value)) {
+      drawing = false;
+      continue;
+    }
+    // A clamped value is the top finite bound, so its line runs along the +Inf slot's lower edge.
+    const x = left + (steps.columns[t] + steps.reach / 2) / ratio;
+    const y = axis.toPixel(value);
+    if (drawing) {
+      ctx.lineTo(x, y);
+    } else {
+      ctx.moveTo(x, y);
+      drawing = true;
+    }
+  }
 }
 
 /** The whole ramp, painted by the same pixel path as the heatmap's cells so the two cannot differ in colour. */
@@ -218,6 +234,9 @@ function drawHeatmapTicks(
 }
 
 const LABEL_HEIGHT = 12;
+const PERCENTILE_LINE_WIDTH = 1.5;
+/** The casing's width on either side of a percentile line. */
+const CASING_WIDTH = 1;
 const TIME_LABEL_SPACING = 72;
 
 /** "50", "99", "99.9" for 0.5, 0.99, 0.999. */
