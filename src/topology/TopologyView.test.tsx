@@ -4,6 +4,7 @@ import { getDefaultTimeRange, LoadingState, PanelProps } from '@grafana/data';
 import { DEFAULT_OPTIONS, MeshPanelOptions } from '../options';
 import { tableFrame } from './model/frameShapes';
 import { framesToGraph } from './model/framesToGraph';
+import { recordingContext } from './render/recordingContext';
 import { TopologyView } from './TopologyView';
 
 jest.mock('./layout/spawnWorker', () => ({ spawnLayoutWorker: jest.fn() }));
@@ -112,6 +113,31 @@ describe('TopologyView', () => {
     expect(jest.mocked(framesToGraph).mock.calls.length).toBe(built + 1);
     await update({ nodeKind: 'app', errorFailure: 0.5 });
     expect(jest.mocked(framesToGraph).mock.calls.length).toBe(built + 2);
+  });
+
+  it('draws a gesture by moving the last frame, and the whole scene once it has stopped', async () => {
+    const context = recordingContext();
+    const getContext = jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context.ctx as never);
+    try {
+      render(<TopologyView {...props()} />);
+      await screen.findByTestId('meshscope-topology-canvas');
+      const hook = window.__meshscopeTopology!;
+      const frame = () => act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      await frame();
+      const before = hook.draws();
+      expect(before).toBeGreaterThan(0);
+      for (let i = 0; i < 3; i++) {
+        const v = hook.viewport();
+        hook.setViewport({ ...v, x: v.x + 5 });
+        await frame();
+      }
+      expect(hook.draws()).toBe(before);
+      // The settle delay (150 ms) has passed.
+      await act(() => new Promise((resolve) => setTimeout(resolve, 250)));
+      expect(hook.draws()).toBe(before + 1);
+    } finally {
+      getContext.mockRestore();
+    }
   });
 
   it('says so when no series joins two endpoints', () => {

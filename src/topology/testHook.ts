@@ -13,6 +13,8 @@ export interface TopologyTestHook {
   viewport(): Viewport;
   fit(): void;
   setViewport(v: Viewport): void;
+  /** Full redraws of the scene so far: the benchmark times the one a gesture ends with. */
+  draws(): number;
 }
 
 declare global {
@@ -25,7 +27,7 @@ export function exposeForTests(
   canvas: () => HTMLCanvasElement | null,
   scene: Scene,
   viewport: { current: Viewport },
-  actions: Pick<TopologyTestHook, 'fit' | 'setViewport'>
+  actions: Pick<TopologyTestHook, 'fit' | 'setViewport' | 'draws'>
 ): () => void {
   // One layout read per call, not per node: at 5,000 nodes the reads were most of what the benchmark's poll cost.
   const pager = () => {

@@ -10,7 +10,13 @@ export interface RecordingContext {
   fonts: string[];
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+// Numbers and dash arrays exactly; an image source (a canvas handed to drawImage) by its kind.
+const text = (value: unknown) =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'object' && !Array.isArray(value)
+      ? String(value)
+      : JSON.stringify(value);
 
 export function recordingContext(): RecordingContext {
   const trace: string[] = [];
