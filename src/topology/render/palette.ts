@@ -1,19 +1,20 @@
 import { GrafanaTheme2 } from '@grafana/data';
+import { OKABE_ITO } from '../../colorBlindSafe';
 import { Health } from '../model/types';
 
 export type HealthColors = Record<Health, string>;
 
 /** Okabe–Ito colours: told apart with every common colour-vision deficiency; failure is also drawn thicker. */
 const COLOR_BLIND: Omit<HealthColors, 'idle' | 'none'> = {
-  healthy: '#0072B2',
-  degraded: '#E69F00',
-  failure: '#D55E00',
+  healthy: OKABE_ITO.blue,
+  degraded: OKABE_ITO.orange,
+  failure: OKABE_ITO.vermillion,
 };
 
 export function healthColors(theme: GrafanaTheme2, colorBlind: boolean): HealthColors {
   const c = (name: string) => theme.visualization.getColorByName(name);
   const base = colorBlind ? COLOR_BLIND : { healthy: c('green'), degraded: c('orange'), failure: c('red') };
-  return { ...base, idle: theme.colors.text.disabled, none: colorBlind ? '#56B4E9' : c('blue') };
+  return { ...base, idle: theme.colors.text.disabled, none: colorBlind ? OKABE_ITO.skyBlue : c('blue') };
 }
 
 export interface SceneStyle {
