@@ -39,15 +39,13 @@ function recordingContext() {
 const palette = { text: '#ccc', grid: '#333', bar: '#36f', overflow: '#f93', heat: colorRamp([[0, 0, 64], [50, 100, 255]]), percentiles: ['g', 'y', 'r'], font: '12px sans' };
 
 describe('renderHistogram', () => {
-  it('draws 10,000 steps × 20 buckets quickly with one image for the heatmap and one for its legend', () => {
+  it('draws 10,000 steps × 20 buckets with one image for the heatmap and one for its legend', () => {
     const les = [...Array.from({ length: 19 }, (_, i) => String(2 ** i / 1000)), '+Inf'];
     const times = Array.from({ length: 10_000 }, (_, t) => t * 15_000);
     const cumulative = times.map((_, t) => les.map((__, b) => (b + 1) * (1 + (t % 7))));
-    const started = performance.now();
     const [h] = computeHistograms(timeSeriesFrames({ les, times, cumulative }), { percentiles: [0.5, 0.9, 0.99], shareBounds: [0.1, 1] }).histograms;
     const { ctx, calls } = recordingContext();
     const { layout, heatMax } = renderHistogram(ctx, h, { width: 800, height: 400, scale: 'log', showHeatmap: true, pixelRatio: 1, formatBound: String, formatTime: String }, palette);
-    const elapsed = performance.now() - started;
     expect(layout.heatmap).toBeDefined();
     expect(layout.legend).toBeDefined();
     // The cells and the legend's bar: one image each.
@@ -55,8 +53,6 @@ describe('renderHistogram', () => {
     // Every bucket holds 1 + t % 7 at step t; 13 or 14 steps share each column, so the busiest mean is about 4.
     expect(heatMax).toBeGreaterThan(3.5);
     expect(heatMax).toBeLessThan(4.5);
-    // jsdom is no benchmark; this only guards against an accidental quadratic pass.
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('cases the percentile lines over the heatmap only when the palette has a casing, every casing under every line', () => {
