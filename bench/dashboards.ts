@@ -18,7 +18,7 @@ import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboards, DEFAULT_CONFIG } from '../dashboards';
 import { startSimulator } from '../simulator';
 import { scrapeConfig, startPrometheus } from '../test/helpers/prometheus';
-import { type AnyPanel, substitute } from '../test/dashboards/walk';
+import { loadedTargetsOf, substitute } from '../test/dashboards/walk';
 
 const WORKLOADS = 500;
 const RANGE_S = 60;
@@ -28,13 +28,6 @@ const RATE_WINDOW = '20s';
 const RULES = join(__dirname, '..', 'provisioning', 'prometheus', 'meshscope.rules.yaml');
 const RECORDED = { ...DEFAULT_CONFIG, recording: { ...DEFAULT_CONFIG.recording, dashboards: true } };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Targets Grafana runs when the dashboard opens: panels outside collapsed rows. */
-function loadedTargets(d: Dashboard): Array<{ expr: string; instant: boolean }> {
-  return ((d.panels ?? []) as AnyPanel[])
-    .filter((p) => p.type !== 'row')
-    .flatMap((p) => (p.targets ?? []).map((t) => ({ expr: String(t.expr), instant: t.instant === true })));
-}
 
 async function samplesTouched(promUrl: string, expr: string, instant: boolean, end: number): Promise<number> {
   const params = instant
@@ -49,7 +42,7 @@ async function samplesTouched(promUrl: string, expr: string, instant: boolean, e
 }
 
 async function dashboardLoad(promUrl: string, d: Dashboard, vars: Record<string, string>, end: number) {
-  const targets = loadedTargets(d);
+  const targets = loadedTargetsOf(d);
   let samples = 0;
   for (const t of targets) {
     samples += await samplesTouched(promUrl, substitute(t.expr, vars, RATE_WINDOW), t.instant, end);

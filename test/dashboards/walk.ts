@@ -28,10 +28,19 @@ export interface TargetRef {
   instant: boolean;
 }
 
-export function targetsOf(d: Dashboard): TargetRef[] {
-  return panelsOf(d).flatMap((p) =>
+function targetRefs(d: Dashboard, panels: AnyPanel[]): TargetRef[] {
+  return panels.flatMap((p) =>
     (p.targets ?? []).map((t) => ({ uid: d.uid!, panel: p.title ?? '', refId: String(t.refId), expr: String(t.expr), instant: t.instant === true })),
   );
+}
+
+export function targetsOf(d: Dashboard): TargetRef[] {
+  return targetRefs(d, panelsOf(d));
+}
+
+/** Targets Grafana runs when the dashboard opens: a collapsed row holds its panels and runs none until opened. */
+export function loadedTargetsOf(d: Dashboard): TargetRef[] {
+  return targetRefs(d, ((d.panels ?? []) as AnyPanel[]).filter((p) => p.type !== 'row'));
 }
 
 export function panelByTitle(d: Dashboard, title: string): AnyPanel {
