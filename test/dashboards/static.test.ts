@@ -5,7 +5,7 @@ import { DEFAULT_OPTIONS } from '../../src/options';
 import { buildDashboards, DEFAULT_CONFIG, generatedFiles, validateConfig } from '../../dashboards';
 import { compileSchema } from '../helpers/schemas';
 import { dashboardValidator } from './schema';
-import { dataLinksOf, panelsOf, rowsOf, targetsOf, variableNames } from './walk';
+import { dataLinksOf, loadedTargetsOf, panelsOf, rowsOf, type TargetRef, targetsOf, variableNames } from './walk';
 
 const dashboards = buildDashboards(DEFAULT_CONFIG);
 const byUid = new Map(dashboards.map((d) => [d.uid!, d]));
@@ -84,6 +84,16 @@ describe('generated dashboards', () => {
     const collapsed = (uid: string) => rowsOf(byUid.get(uid)!).filter((r) => r.collapsed).map((r) => r.title);
     expect(collapsed('meshscope-workload')).toContain('Outbound by destination');
     expect(collapsed('meshscope-performance').length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('Performance on load counts one Istio metric once (the mesh request rate); Bytes through the proxies waits in a collapsed row', () => {
+    // Counting a metric once reads every reporter's series of it: the costliest thing a dashboard can run on load.
+    const d = byUid.get('meshscope-performance')!;
+    const deduplicated = (ts: TargetRef[]) => [...new Set(ts.flatMap((t) => [...t.expr.matchAll(/(istio_[a-z_]+)\{reporter="source"/g)].map((m) => m[1])))].sort();
+    expect(deduplicated(loadedTargetsOf(d))).toEqual(['istio_requests_total']);
+    expect(deduplicated(targetsOf(d))).toEqual(['istio_request_bytes_sum', 'istio_requests_total', 'istio_response_bytes_sum']);
+    const bytesRow = rowsOf(d).find((r) => (r.panels ?? []).some((p) => p.title === 'Bytes through the proxies'));
+    expect({ row: bytesRow?.title, collapsed: bytesRow?.collapsed }).toEqual({ row: 'Traffic through the proxies', collapsed: true });
   });
 
   test('dashboard links go by uid to dashboards that exist, keeping time range and variables', () => {
