@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSimulator } from '../simulator';
 import { generateTopology } from '../simulator/topology/generate';
+import { median, percentile } from './stats';
 
 const WORKLOADS = 2000;
 const NAMESPACES = 40;
@@ -105,8 +106,6 @@ async function scrapeRounds(base: string, paths: string[]): Promise<ScrapeResult
   return rounds;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export async function benchSimulator(): Promise<Record<string, number>> {
