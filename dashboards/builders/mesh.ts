@@ -1,7 +1,7 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DEFAULT_OPTIONS } from '../../src/options';
 import { ComponentQueries } from '../queries/components';
-import { FIVE_XX, type Traffic } from '../queries/istio';
+import { FIVE_XX, TRAFFIC_SERIES, type Traffic } from '../queries/istio';
 import { meshPanel, stat, timeseries } from '../panels/kinds';
 import { dataLink, traceLink } from '../panels/links';
 import { UNITS } from '../panels/units';
@@ -28,7 +28,7 @@ export function meshDashboard(ctx: Context): Dashboard {
     description: 'The whole mesh, every request counted once: headline figures, the topology, per-workload, per-service and TCP tables linking to the Service and Workload dashboards.',
     tags: ['mesh'],
     variables: [
-      labelVariable({ name: 'namespace', label: 'Namespace', metric: 'istio_requests_total', matchers: [istio.clusterMatcher], from: 'destination_workload_namespace', multi: true, description: 'Namespaces of the serving workloads.' }),
+      labelVariable({ name: 'namespace', label: 'Namespace', metric: TRAFFIC_SERIES, matchers: [istio.clusterMatcher], from: 'destination_workload_namespace', multi: true, description: 'Namespaces of the serving workloads.' }),
     ],
     sections: [
       {

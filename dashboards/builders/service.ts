@@ -1,6 +1,6 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { inNamespace } from '../panels/variables';
-import type { Traffic } from '../queries/istio';
+import { TRAFFIC_SERIES, type Traffic } from '../queries/istio';
 import { assemble } from './assemble';
 import { customSections } from './custom';
 import { type Breakdown, breakdown, type Context, headline } from './traffic';
@@ -22,8 +22,8 @@ export function serviceDashboard(ctx: Context): Dashboard {
     tags: ['service'],
     variables: inNamespace(
       istio.clusterMatcher,
-      { metric: 'istio_requests_total', from: 'destination_service_namespace', description: 'Namespace of the service (destination_service_namespace).' },
-      { name: 'service', label: 'Service', metric: 'istio_requests_total', from: 'destination_service', description: 'Service host (destination_service), including ServiceEntry and egress hosts.' },
+      { metric: TRAFFIC_SERIES, from: 'destination_service_namespace', description: 'Namespace of the service (destination_service_namespace).' },
+      { name: 'service', label: 'Service', metric: TRAFFIC_SERIES, from: 'destination_service', description: 'Service host (destination_service), including ServiceEntry and egress hosts.' },
     ),
     sections: [
       { title: 'Overview ($service)', panels: headline(ctx, t('once'), what) },

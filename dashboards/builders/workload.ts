@@ -1,6 +1,6 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { inNamespace } from '../panels/variables';
-import type { Traffic } from '../queries/istio';
+import { TRAFFIC_SERIES, type Traffic } from '../queries/istio';
 import { assemble } from './assemble';
 import { customSections } from './custom';
 import { type Breakdown, breakdown, type Context, headline } from './traffic';
@@ -21,11 +21,11 @@ export function workloadDashboard(ctx: Context): Dashboard {
     tags: ['workload'],
     variables: inNamespace(
       istio.clusterMatcher,
-      { metric: 'istio_requests_total', from: 'destination_workload_namespace', description: 'Namespace of the workload.' },
+      { metric: TRAFFIC_SERIES, from: 'destination_workload_namespace', description: 'Namespace of the workload.' },
       {
         name: 'workload',
         label: 'Workload',
-        metric: '{__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}',
+        metric: TRAFFIC_SERIES,
         from: 'destination_workload',
         description: 'Workloads that receive HTTP, gRPC or TCP traffic. Client-only workloads (gateways) are on the Gateways dashboard; links from other dashboards may still open them here.',
       },

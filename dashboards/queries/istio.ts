@@ -20,6 +20,13 @@ export interface Traffic {
 export type HttpHistogram = 'istio_request_duration_milliseconds' | 'istio_request_bytes' | 'istio_response_bytes';
 export type TcpCounter = 'istio_tcp_sent_bytes_total' | 'istio_tcp_received_bytes_total' | 'istio_tcp_connections_opened_total' | 'istio_tcp_connections_closed_total';
 
+/**
+ * Series naming every destination, HTTP/gRPC or TCP, that the scoping variables list values from: from
+ * istio_requests_total alone a TCP-only service (a database) or a namespace of them could not be picked, although the
+ * Service and Workload dashboards show their TCP traffic.
+ */
+export const TRAFFIC_SERIES = '{__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}';
+
 export const FIVE_XX = 'response_code=~"5.."';
 export const NOT_FIVE_XX = 'response_code!~"5.."';
 

@@ -99,6 +99,37 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
     }
   });
 
+  test('the Mesh, Service and Workload variables offer every destination with traffic, TCP-only ones included', async () => {
+    /** What Grafana lists for a label_values() variable: Prometheus's label-values API over the last five minutes. */
+    const offered = async (uid: string, name: string, vars: Record<string, string>) => {
+      const v = (dashboards.get(uid)!.templating?.list ?? []).find((x) => x.name === name);
+      const m = /^label_values\((.*), (\w+)\)$/.exec(String(v?.query));
+      if (!m) {
+        throw new Error(`${uid}: variable ${name} is not a label_values() query: ${String(v?.query)}`);
+      }
+      const params = new URLSearchParams({ 'match[]': substitute(m[1], { cluster: '.*', ...vars }, WINDOW), start: String(at - 300), end: String(at) });
+      const res = await fetch(`${prom.url}/api/v1/label/${m[2]}/values?${params}`);
+      return ((await res.json()) as { data: string[] }).data;
+    };
+    const into = edges.filter((e) => e.destination && (e.reporters.length > 0 || e.ztunnel)).map((e) => ({ ...e.destination!, tcpOnly: e.protocol === 'tcp' }));
+    // The default mesh has TCP-only destinations (databases), which a list built from istio_requests_total would miss.
+    expect(into.some((d) => d.tcpOnly && !into.some((x) => !x.tcpOnly && x.service === d.service))).toBe(true);
+    const missing: string[] = [];
+    const expectOffered = (where: string, list: string[], value: string) => !list.includes(value) && missing.push(`${where}: ${value}`);
+    const serviceNamespaces = await offered('meshscope-service', 'namespace', {});
+    const workloadNamespaces = await offered('meshscope-workload', 'namespace', {});
+    const meshNamespaces = await offered('meshscope-mesh', 'namespace', {});
+    for (const d of into) {
+      const serviceNamespace = d.service.split('.')[1];
+      expectOffered('Service namespace', serviceNamespaces, serviceNamespace);
+      expectOffered(`Service in ${serviceNamespace}`, await offered('meshscope-service', 'service', { namespace: serviceNamespace }), d.service);
+      expectOffered('Workload namespace', workloadNamespaces, d.namespace);
+      expectOffered('Mesh namespace', meshNamespaces, d.namespace);
+      expectOffered(`Workload in ${d.namespace}`, await offered('meshscope-workload', 'workload', { namespace: d.namespace }), d.workload);
+    }
+    expect(missing).toEqual([]);
+  });
+
   test('Mesh: request rate, success rate and TCP bytes within 2 % of /truth', async () => {
     const http = edges.filter((e) => e.protocol !== 'tcp' && e.reporters.length > 0);
     const rate = http.reduce((s, e) => s + e.rate, 0);
