@@ -1,8 +1,10 @@
 // Large meshes: N workloads over M namespaces with realistic fan-out. Services form call tiers
 // (edge → BFF → domain → data), most calls stay in the caller's namespace, and callee popularity
 // is Zipf-like so a few shared services (auth, config, databases) have hundreds of callers.
-import type { EdgeSpec, Protocol, Topology, WorkloadSpec } from './types';
-import { rng } from '../util/random';
+// Optionally, as meshes part-way to ambient or running extensions are: the last namespaces in ambient mode with a
+// waypoint each, and a share of the workloads with a Wasm extension.
+import type { EdgeSpec, NamespaceSpec, Protocol, Topology, WorkloadSpec } from './types';
+import { hash32, rng } from '../util/random';
 
 export interface GenerateOptions {
   workloads: number;
@@ -10,7 +12,14 @@ export interface GenerateOptions {
   edges: number;
   seed?: number;
   clusters?: number;
+  /** How many namespaces (the last ones) run in ambient mode, each with a waypoint. Default 0. */
+  ambientNamespaces?: number;
+  /** Share (0..1) of sidecar workloads running a Wasm extension. Default 0. */
+  wasmShare?: number;
 }
+
+/** Extensions a generated workload may run, as the Wasm dashboard meets them in plugin names. */
+const WASM_EXTENSIONS = ['basic-auth', 'rate-limit', 'header-rewrite'];
 
 const TIERS = 4;
 const SAME_NAMESPACE = 0.7;
@@ -19,12 +28,20 @@ export function generateTopology(o: GenerateOptions): Topology {
   const random = rng(o.seed ?? 1);
   const clusters = Array.from({ length: o.clusters ?? 1 }, (_, i) => `cluster-${i + 1}`);
   const pad = String(o.workloads).length;
+  const nsName = (i: number) => `ns-${String(i).padStart(3, '0')}`;
+  const firstAmbient = o.namespaces - (o.ambientNamespaces ?? 0);
+  // Chosen by hash rather than the generator's random stream, so these options leave the rest of the mesh unchanged.
+  const wasm = (app: string) => (hash32(app, o.seed ?? 1) % 10_000) / 10_000 < (o.wasmShare ?? 0);
   const workloads: WorkloadSpec[] = [{ name: 'istio-ingressgateway', namespace: 'istio-system', mode: 'gateway', app: 'istio-ingressgateway', replicas: 2 }];
   const tierOf: number[] = [-1];
   for (let i = 0; i < o.workloads - 1; i++) {
-    const ns = `ns-${String(i % o.namespaces).padStart(3, '0')}`;
+    const ambient = i % o.namespaces >= firstAmbient;
     const app = `svc-${String(i).padStart(pad, '0')}`;
-    workloads.push({ name: `${app}-v1`, namespace: ns, cluster: clusters[i % clusters.length], app, version: 'v1', port: 8080, serviceAccount: app });
+    const w: WorkloadSpec = { name: `${app}-v1`, namespace: nsName(i % o.namespaces), cluster: clusters[i % clusters.length], app, version: 'v1', port: 8080, serviceAccount: app };
+    if (!ambient && wasm(app)) {
+      w.wasmExtensions = [WASM_EXTENSIONS[hash32(app) % WASM_EXTENSIONS.length]];
+    }
+    workloads.push(w);
     tierOf.push(Math.min(TIERS - 1, Math.floor((i / (o.workloads - 1)) * TIERS)));
   }
   const byTier = Array.from({ length: TIERS }, (_, t) => workloads.map((_, i) => i).filter((i) => tierOf[i] === t));
@@ -74,5 +91,9 @@ export function generateTopology(o: GenerateOptions): Topology {
     const protocol: Protocol = toTier === TIERS - 1 && random() < 0.3 ? 'tcp' : random() < 0.15 ? 'grpc' : 'http';
     add(from, to, protocol, protocol === 'tcp' ? 0.2 + random() : (0.5 + random() * 20) / (1 + tier));
   }
-  return { name: `generated-${o.workloads}w-${o.edges}e`, clusters, workloads, edges };
+  const topology: Topology = { name: `generated-${o.workloads}w-${o.edges}e`, clusters, workloads, edges };
+  if (firstAmbient < o.namespaces) {
+    topology.namespaces = Array.from({ length: o.namespaces - Math.max(0, firstAmbient) }, (_, k): NamespaceSpec => ({ name: nsName(Math.max(0, firstAmbient) + k), ambient: true, waypoint: true }));
+  }
+  return topology;
 }

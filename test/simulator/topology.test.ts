@@ -72,6 +72,34 @@ describe('generator and determinism', () => {
     expect(Math.max(...fanIn.values())).toBeGreaterThan(20);
   });
 
+  test('ambient namespaces and Wasm extensions on request, the rest of the mesh unchanged', async () => {
+    const plain = generateTopology({ workloads: 300, namespaces: 12, edges: 1200, seed: 5 });
+    const mixed = generateTopology({ workloads: 300, namespaces: 12, edges: 1200, seed: 5, ambientNamespaces: 2, wasmShare: 0.1 });
+    expect(problems(mixed)).toEqual([]);
+    expect(mixed.edges).toEqual(plain.edges);
+    expect(mixed.workloads.map(({ wasmExtensions, ...w }) => w)).toEqual(plain.workloads);
+    expect(mixed.namespaces).toEqual([
+      { name: 'ns-010', ambient: true, waypoint: true },
+      { name: 'ns-011', ambient: true, waypoint: true },
+    ]);
+    const withWasm = mixed.workloads.filter((w) => w.wasmExtensions);
+    // ~10 % of the 250 sidecar workloads, none in an ambient namespace (no sidecar to run it).
+    expect(withWasm.length).toBeGreaterThan(12);
+    expect(withWasm.length).toBeLessThan(40);
+    expect(withWasm.filter((w) => w.namespace === 'ns-010' || w.namespace === 'ns-011')).toEqual([]);
+
+    const sim = await startSimulator({ topology: mixed, seed: 5, now: () => 1_800_000_000 });
+    try {
+      const paths = sim.targets().map((t) => t.labels.__metrics_path__);
+      expect(paths.filter((p) => /\/pods\/ztunnel-/.test(p)).length).toBeGreaterThan(0);
+      expect(paths.filter((p) => /\/namespaces\/ns-01[01]\/pods\/waypoint-/.test(p))).toHaveLength(2);
+      const wasmPod = paths.find((p) => p.includes(`/namespaces/${withWasm[0].namespace}/pods/${withWasm[0].name}-`))!;
+      expect(await (await fetch(sim.url + wasmPod)).text()).toMatch(/^envoy_wasm_/m);
+    } finally {
+      await sim.close();
+    }
+  });
+
   test('same seed and clock give byte-identical scrapes; another seed gives other pod names', async () => {
     const scrapeAll = async (seed: number) => {
       let t = 1_800_000_000;
