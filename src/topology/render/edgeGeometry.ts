@@ -120,6 +120,20 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
 const CURVE_STEPS = 12;
 const scratch: Point = { x: 0, y: 0 };
 
+/**
+ * How far edge e's drawing strays outside the box of its end points, in world units, so culling by that box keeps
+ * a curve that bulges into view, or a self-loop beside a node just out of it. A quadratic curve whose control point
+ * sits over the chord's midpoint stays within the chord's span and at most |bend| off it; a self-loop's circle lies
+ * within its radius of a centre one node radius off in x and y.
+ */
+export function edgeReach(s: EdgeEnds, e: number): number {
+  const a = s.from[e];
+  if (a === s.to[e]) {
+    return s.radius[a] + loopCircle(s, e, scratch);
+  }
+  return Math.abs(s.bend[e]);
+}
+
 /** Distance from a world point to the drawn edge. */
 export function edgeDistance(s: EdgeEnds, e: number, px: number, py: number): number {
   const a = s.from[e];

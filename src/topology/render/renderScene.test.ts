@@ -7,6 +7,7 @@ import { syntheticMesh } from '../model/synthetic';
 import { sceneStyle } from './palette';
 import { recordingContext } from './recordingContext';
 import { renderHover, renderScene } from './renderScene';
+import { edgeMidpoint } from './edgeGeometry';
 import { buildScene } from './scene';
 import { fitViewport } from './viewport';
 
@@ -44,6 +45,21 @@ describe('renderScene', () => {
     expect(calls.fillText).toBeGreaterThanOrEqual(small.nodes.length + small.edges.length);
     const textFonts = fonts.filter((f) => !f.startsWith('bold'));
     expect(textFonts.map((f) => parseFloat(f) * viewport.k >= 9)).not.toContain(false);
+  });
+
+  it('keeps a curve whose ends are out of view but whose bulge is in it', () => {
+    // One edge bent 600 world units off its chord, the view a 200 px square around its midpoint at zoom 1.
+    const e = 0;
+    const bent = { ...scene, bend: new Float32Array(scene.edges.length) };
+    bent.bend[e] = 600;
+    const mid = edgeMidpoint(bent, e);
+    const viewport = { x: 100 - mid.x, y: 100 - mid.y, k: 1 };
+    const ends = [bent.from[e], bent.to[e]].map((n) => ({ x: bent.x[n] + viewport.x, y: bent.y[n] + viewport.y }));
+    // Both ends lie well beyond the view and the culling margin.
+    expect(ends.every((p) => Math.max(Math.abs(p.x - 100), Math.abs(p.y - 100)) > 100 + 40)).toBe(true);
+    const { ctx, calls } = recordingContext();
+    renderScene(ctx, bent, viewport, style, { ...state, width: 200, height: 200 });
+    expect(calls.quadraticCurveTo).toBe(1);
   });
 
   it('draws only what crosses a region when asked for one, clipped to it', () => {

@@ -1,6 +1,6 @@
 import { SpecialKind } from '../model/types';
 import { NODE_GAP } from '../layout/types';
-import { edgeMidpoint, FAN, pathArrow, pathEdge } from './edgeGeometry';
+import { edgeMidpoint, edgeReach, FAN, pathArrow, pathEdge } from './edgeGeometry';
 import { SceneStyle } from './palette';
 import { Scene } from './scene';
 import { Rect } from './frameCache';
@@ -138,7 +138,13 @@ function drawEdges({ ctx, scene, k, cull, state }: DrawContext): number[] {
     const ay = y[from[e]];
     const bx = x[to[e]];
     const by = y[to[e]];
-    if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1)) {
+    const reach = edgeReach(scene, e);
+    if (
+      (ax < x0 - reach && bx < x0 - reach) ||
+      (ax > x1 + reach && bx > x1 + reach) ||
+      (ay < y0 - reach && by < y0 - reach) ||
+      (ay > y1 + reach && by > y1 + reach)
+    ) {
       continue;
     }
     visible.push(e);
