@@ -63,7 +63,12 @@ describe('edge geometry', () => {
 
   it('reaches no further outside its end points than edgeReach says, and that far', () => {
     // Six parallel edges between 0 and 1 (bends up to 2.5 FAN), three self-loops on node 2.
-    const s = ends([...Array.from({ length: 6 }, (_, i): [number, number] => (i % 2 ? [1, 0] : [0, 1])), [2, 2], [2, 2], [2, 2]]);
+    const s = ends([
+      ...Array.from({ length: 6 }, (_, i): [number, number] => (i % 2 ? [1, 0] : [0, 1])),
+      [2, 2],
+      [2, 2],
+      [2, 2],
+    ]);
     for (let e = 0; e < s.from.length; e++) {
       // What pathEdge draws, sampled: a quadratic curve or a full circle.
       let start = { x: 0, y: 0 };
@@ -73,9 +78,13 @@ describe('edge geometry', () => {
         lineTo: () => {},
         quadraticCurveTo: (cx: number, cy: number, x: number, y: number) => {
           const a = start;
-          shape = (t) => ({ x: (1 - t) ** 2 * a.x + 2 * t * (1 - t) * cx + t * t * x, y: (1 - t) ** 2 * a.y + 2 * t * (1 - t) * cy + t * t * y });
+          shape = (t) => ({
+            x: (1 - t) ** 2 * a.x + 2 * t * (1 - t) * cx + t * t * x,
+            y: (1 - t) ** 2 * a.y + 2 * t * (1 - t) * cy + t * t * y,
+          });
         },
-        arc: (cx: number, cy: number, r: number) => (shape = (t) => ({ x: cx + r * Math.cos(2 * Math.PI * t), y: cy + r * Math.sin(2 * Math.PI * t) })),
+        arc: (cx: number, cy: number, r: number) =>
+          (shape = (t) => ({ x: cx + r * Math.cos(2 * Math.PI * t), y: cy + r * Math.sin(2 * Math.PI * t) })),
       } as unknown as CanvasRenderingContext2D;
       pathEdge(ctx, s, e);
       const [a, b] = [s.from[e], s.to[e]];
@@ -86,7 +95,11 @@ describe('edge geometry', () => {
         const dy = Math.max(Math.min(s.y[a], s.y[b]) - p.y, p.y - Math.max(s.y[a], s.y[b]), 0);
         furthest = Math.max(furthest, dx, dy);
       }
-      expect({ e, furthest: furthest <= edgeReach(s, e) + 1e-9, tight: furthest >= edgeReach(s, e) * 0.99 }).toEqual({ e, furthest: true, tight: true });
+      expect({ e, furthest: furthest <= edgeReach(s, e) + 1e-9, tight: furthest >= edgeReach(s, e) * 0.99 }).toEqual({
+        e,
+        furthest: true,
+        tight: true,
+      });
     }
     expect(Math.max(...Array.from(s.from, (_, e) => edgeReach(s, e)))).toBeGreaterThan(2 * FAN);
   });
