@@ -9,6 +9,9 @@
  * topology) with the same 4-sample window. Per series this touches what the real one-hour load touches. Only panels Grafana runs on load count: collapsed rows run
  * nothing until opened. Variables use the label API (label_values), which reads no samples.
  *
+ * The mesh has 3 of its 25 namespaces in ambient mode (ztunnel, waypoints) and 5 % of its workloads running a Wasm
+ * extension, so the Ztunnel and Wasm dashboards have something to read.
+ *
  * `samples_recorded` is the same load with the dashboards in recorded mode (config recording.dashboards), reading
  * the series the generated recording rules (provisioning/prometheus) pre-aggregate; Prometheus evaluates those
  * rules from its start, so the range holds recorded history too.
@@ -16,7 +19,7 @@
 import { join } from 'node:path';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboards, DEFAULT_CONFIG } from '../dashboards';
-import { startSimulator } from '../simulator';
+import { generateTopology, startSimulator } from '../simulator';
 import { scrapeConfig, startPrometheus } from '../test/helpers/prometheus';
 import { loadedTargetsOf, substitute } from '../test/dashboards/walk';
 
@@ -51,7 +54,8 @@ async function dashboardLoad(promUrl: string, d: Dashboard, vars: Record<string,
 }
 
 export async function benchDashboards(): Promise<Array<{ uid: string; queries: number; samples: number; samples_recorded: number }>> {
-  const sim = await startSimulator({ topology: `generated:${WORKLOADS}x25x${WORKLOADS * 3}`, seed: 1 });
+  const topology = generateTopology({ workloads: WORKLOADS, namespaces: 25, edges: WORKLOADS * 3, seed: 1, ambientNamespaces: 3, wasmShare: 0.05 });
+  const sim = await startSimulator({ topology, seed: 1 });
   const config = `${scrapeConfig({ sdUrl: `${sim.url}/sd`, scrapeInterval: SCRAPE })}rule_files:\n  - ${RULES}\n`;
   const prom = await startPrometheus({ config, readyTimeoutMs: 60_000 });
   try {
