@@ -100,6 +100,25 @@ describe('generator and determinism', () => {
     }
   });
 
+  test('--topology generated:NxMxE takes ambient= and wasm=, and names a bad one', () => {
+    const t = loadTopology('generated:60x6x150,ambient=2,wasm=0.2', 3);
+    expect(t).toEqual(generateTopology({ workloads: 60, namespaces: 6, edges: 150, seed: 3, ambientNamespaces: 2, wasmShare: 0.2 }));
+    expect(t.namespaces?.map((n) => n.name)).toEqual(['ns-004', 'ns-005']);
+    const problems = (arg: string) => {
+      try {
+        loadTopology(arg, 3);
+      } catch (err) {
+        return err instanceof TopologyError ? err.problems : [String(err)];
+      }
+      return [];
+    };
+    expect(problems('generated:60x6x150,ambient=7')).toEqual(['topology.ambient: must be an integer from 0 to the 6 namespaces (got "7")']);
+    expect(problems('generated:60x6x150,wasm=1.5,colour=blue')).toEqual([
+      'topology.wasm: must be a share from 0 to 1 (got "1.5")',
+      'topology.colour: unknown option of a generated topology; known: ambient, wasm',
+    ]);
+  });
+
   test('same seed and clock give byte-identical scrapes; another seed gives other pod names', async () => {
     const scrapeAll = async (seed: number) => {
       let t = 1_800_000_000;
