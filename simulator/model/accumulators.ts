@@ -1,6 +1,7 @@
 // Counters as floats that only grow. Envoy counts discrete requests; we integrate a rate and print
-// floor(value × share), which keeps every series monotonic, keeps histogram buckets cumulative and
-// +Inf equal to _count, and makes the printed totals exact up to one unit whatever the scrape timing.
+// floor(value × share), which keeps every series monotonic, +Inf equal to _count, and the printed
+// totals exact up to one unit whatever the scrape timing. Flooring each bucket on its own could still
+// let a bucket grow more than _count between scrapes; render/proxy.ts clamps what it prints to prevent that.
 import { bucketFractions, type LogNormal } from '../util/distribution';
 
 /**

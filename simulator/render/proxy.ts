@@ -129,14 +129,16 @@ function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (
   // could let a bucket grow more than _count between two scrapes (or, clamped to _count, shrink), which Envoy's
   // one-count-per-request never does; so each bucket moves towards its floor only within [last, last + grown].
   // Clamping is monotonic in both value and bounds, so buckets stay cumulative in `le` and never exceed _count.
-  const printed = new Map<TrafficEntry, Float64Array>();
+  // Indexed like `entries`, which only ever grows at its end (a new series is appended to the pod it reports on).
+  const printed: Float64Array[] = [];
   return {
     name,
     type: 'histogram',
     sortKey: `istiocustom.${name}`,
     write(out) {
       let any = false;
-      for (const e of entries) {
+      for (let j = 0; j < entries.length; j++) {
+        const e = entries[j];
         const h = pick(e.series);
         if (!h) {
           continue;
@@ -144,11 +146,7 @@ function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (
         any = true;
         const total = e.series.total;
         const count = Math.floor(total * e.share);
-        let last = printed.get(e);
-        if (!last) {
-          last = new Float64Array(n + 1);
-          printed.set(e, last);
-        }
+        const last = (printed[j] ??= new Float64Array(n + 1));
         const grown = count - last[n];
         for (let i = 0; i < n; i++) {
           const v = Math.min(Math.max(Math.floor(h.bucket(i, total) * e.share), last[i]), last[i] + grown);

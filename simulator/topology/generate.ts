@@ -29,13 +29,13 @@ export function generateTopology(o: GenerateOptions): Topology {
   const clusters = Array.from({ length: o.clusters ?? 1 }, (_, i) => `cluster-${i + 1}`);
   const pad = String(o.workloads).length;
   const nsName = (i: number) => `ns-${String(i).padStart(3, '0')}`;
-  const firstAmbient = o.namespaces - (o.ambientNamespaces ?? 0);
+  const ambientCount = Math.min(o.ambientNamespaces ?? 0, o.namespaces);
   // Chosen by hash rather than the generator's random stream, so these options leave the rest of the mesh unchanged.
   const wasm = (app: string) => (hash32(app, o.seed ?? 1) % 10_000) / 10_000 < (o.wasmShare ?? 0);
   const workloads: WorkloadSpec[] = [{ name: 'istio-ingressgateway', namespace: 'istio-system', mode: 'gateway', app: 'istio-ingressgateway', replicas: 2 }];
   const tierOf: number[] = [-1];
   for (let i = 0; i < o.workloads - 1; i++) {
-    const ambient = i % o.namespaces >= firstAmbient;
+    const ambient = i % o.namespaces >= o.namespaces - ambientCount;
     const app = `svc-${String(i).padStart(pad, '0')}`;
     const w: WorkloadSpec = { name: `${app}-v1`, namespace: nsName(i % o.namespaces), cluster: clusters[i % clusters.length], app, version: 'v1', port: 8080, serviceAccount: app };
     if (!ambient && wasm(app)) {
@@ -92,8 +92,8 @@ export function generateTopology(o: GenerateOptions): Topology {
     add(from, to, protocol, protocol === 'tcp' ? 0.2 + random() : (0.5 + random() * 20) / (1 + tier));
   }
   const topology: Topology = { name: `generated-${o.workloads}w-${o.edges}e`, clusters, workloads, edges };
-  if (firstAmbient < o.namespaces) {
-    topology.namespaces = Array.from({ length: o.namespaces - Math.max(0, firstAmbient) }, (_, k): NamespaceSpec => ({ name: nsName(Math.max(0, firstAmbient) + k), ambient: true, waypoint: true }));
+  if (ambientCount > 0) {
+    topology.namespaces = Array.from({ length: ambientCount }, (_, k): NamespaceSpec => ({ name: nsName(o.namespaces - ambientCount + k), ambient: true, waypoint: true }));
   }
   return topology;
 }
