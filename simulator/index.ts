@@ -13,7 +13,7 @@ export interface SimulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** "default", "generated:<workloads>x<namespaces>x<edges>", a YAML/JSON file path, or a Topology object. */
+  /** "default", "generated:<workloads>x<namespaces>x<edges>[,ambient=<n>][,wasm=<share>]", a YAML/JSON file path, or a Topology object. */
   topology?: string | Topology;
   seed?: number;
   /** Clock in seconds; tests may inject one. Default: wall clock. */

@@ -1,4 +1,5 @@
 // CLI: npm run sim -- --port <port> [--host <host>] [--topology <name|file>] [--seed <n>] [--print-prometheus-config]
+// (<name>: default, or generated:<workloads>x<namespaces>x<edges>[,ambient=<n>][,wasm=<share>])
 import { parseArgs } from 'node:util';
 import { startSimulator, TopologyError } from './index';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { defaultTopology } from './default';
-import { generateTopology } from './generate';
+import { type GenerateOptions, generateTopology } from './generate';
 import type { Topology } from './types';
 import { TopologyError, validateTopology } from './validate';
 
@@ -17,7 +17,7 @@ export function loadTopology(nameOrFile: string | Topology | undefined, seed = 1
   if (typeof nameOrFile !== 'string') {
     return validateTopology(nameOrFile);
   }
-  const generated = /^generated:(\d+)x(\d+)x(\d+)((?:,[a-z]+=[^,]*)*)$/.exec(nameOrFile);
+  const generated = /^generated:(\d+)x(\d+)x(\d+)((?:,[^,=]+=[^,=]*)*)$/.exec(nameOrFile);
   if (generated) {
     const [workloads, namespaces, edges] = generated.slice(1, 4).map(Number);
     return validateTopology(generateTopology({ workloads, namespaces, edges, seed, ...generatedExtras(generated[4], namespaces) }));
@@ -38,20 +38,24 @@ export function loadTopology(nameOrFile: string | Topology | undefined, seed = 1
 }
 
 /** The optional ",ambient=<n>,wasm=<share>" of a generated topology, checked like a topology file's fields. */
-function generatedExtras(text: string, namespaces: number): { ambientNamespaces?: number; wasmShare?: number } {
-  const out: { ambientNamespaces?: number; wasmShare?: number } = {};
+function generatedExtras(text: string, namespaces: number): Pick<GenerateOptions, 'ambientNamespaces' | 'wasmShare'> {
+  const out: Pick<GenerateOptions, 'ambientNamespaces' | 'wasmShare'> = {};
   const errors: string[] = [];
-  for (const [key, raw] of text.split(',').slice(1).map((kv) => kv.split('='))) {
+  const seen = new Set<string>();
+  for (const [key, raw] of text.split(',').slice(1).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) {
     const value = Number(raw);
-    if (key === 'ambient' && Number.isInteger(value) && value >= 0 && value <= namespaces) {
+    if (seen.has(key)) {
+      errors.push(`topology.${key}: given twice`);
+    } else if (key === 'ambient' && /^\d+$/.test(raw) && value <= namespaces) {
       out.ambientNamespaces = value;
-    } else if (key === 'wasm' && raw !== '' && value >= 0 && value <= 1) {
+    } else if (key === 'wasm' && /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(raw)) {
       out.wasmShare = value;
     } else if (key === 'ambient' || key === 'wasm') {
       errors.push(`topology.${key}: must be ${key === 'ambient' ? `an integer from 0 to the ${namespaces} namespaces` : 'a share from 0 to 1'} (got "${raw}")`);
     } else {
       errors.push(`topology.${key}: unknown option of a generated topology; known: ambient, wasm`);
     }
+    seen.add(key);
   }
   if (errors.length > 0) {
     throw new TopologyError(errors);

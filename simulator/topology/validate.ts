@@ -73,6 +73,9 @@ function crossCheck(t: Topology): string[] {
     if (w.mode === 'sidecar' && ambientNs) {
       problems.push(`workloads[${i}].mode: namespace ${w.namespace} is ambient, sidecars are not injected there`);
     }
+    if (w.wasmExtensions?.length && (w.mode === 'ambient' || (w.mode === undefined && ambientNs))) {
+      problems.push(`workloads[${i}].wasmExtensions: Wasm extensions run in a sidecar or gateway, and ${w.namespace} is ambient`);
+    }
   });
   const resolve = workloadIndex(t);
   const check = (path: string, ref: string): number | undefined => {

@@ -87,6 +87,10 @@ describe('generator and determinism', () => {
     expect(withWasm.length).toBeGreaterThan(12);
     expect(withWasm.length).toBeLessThan(40);
     expect(withWasm.filter((w) => w.namespace === 'ns-010' || w.namespace === 'ns-011')).toEqual([]);
+    // A topology file asking for one there is told why rather than silently served without it.
+    const frontend = defaultTopology.workloads.findIndex((w) => w.name === 'frontend-v1');
+    const ambientWasm = { ...defaultTopology, workloads: defaultTopology.workloads.map((w, i) => (i === frontend ? { ...w, wasmExtensions: ['basic-auth'] } : w)) };
+    expect(problems(ambientWasm)).toEqual([`workloads[${frontend}].wasmExtensions: Wasm extensions run in a sidecar or gateway, and shop is ambient`]);
 
     const sim = await startSimulator({ topology: mixed, seed: 5, now: () => 1_800_000_000 });
     try {
@@ -117,6 +121,12 @@ describe('generator and determinism', () => {
       'topology.wasm: must be a share from 0 to 1 (got "1.5")',
       'topology.colour: unknown option of a generated topology; known: ambient, wasm',
     ]);
+    expect(problems('generated:60x6x150,ambient=,wasm=0x1,ambient=2')).toEqual([
+      'topology.ambient: must be an integer from 0 to the 6 namespaces (got "")',
+      'topology.wasm: must be a share from 0 to 1 (got "0x1")',
+      'topology.ambient: given twice',
+    ]);
+    expect(problems('generated:60x6x150,Ambient=1')).toEqual(['topology.Ambient: unknown option of a generated topology; known: ambient, wasm']);
   });
 
   test('same seed and clock give byte-identical scrapes; another seed gives other pod names', async () => {
