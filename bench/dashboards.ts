@@ -9,8 +9,8 @@
  * topology) with the same 4-sample window. Per series this touches what the real one-hour load touches. Only panels Grafana runs on load count: collapsed rows run
  * nothing until opened. Variables use the label API (label_values), which reads no samples.
  *
- * The mesh has 3 of its 25 namespaces in ambient mode (ztunnel, waypoints) and 5 % of its workloads running a Wasm
- * extension, so the Ztunnel and Wasm dashboards have something to read.
+ * The mesh has 3 of its 25 namespaces in ambient mode (ztunnel, waypoints) and 5 % of its sidecar workloads running a
+ * Wasm extension, so the Ztunnel and Wasm dashboards have something to read.
  *
  * `samples_recorded` is the same load with the dashboards in recorded mode (config recording.dashboards), reading
  * the series the generated recording rules (provisioning/prometheus) pre-aggregate; Prometheus evaluates those
