@@ -67,8 +67,9 @@ function scrapeAll(base: string, paths: string[]): Promise<ScrapeResult> {
         sizes[i] = Number(size);
         targetMs[i] = Number(seconds) * 1000;
       }
-      if (sizes.filter((x) => x !== undefined).length !== paths.length) {
-        return reject(new Error(`curl reported ${sizes.length} of ${paths.length} targets`));
+      const reported = sizes.filter((x) => x !== undefined).length;
+      if (reported !== paths.length) {
+        return reject(new Error(`curl reported ${reported} of ${paths.length} targets`));
       }
       resolve({ ms, bytes: sizes.reduce((a, b) => a + b, 0), targetMs, sizes });
     });
@@ -90,8 +91,10 @@ async function replayServer(sizes: number[]): Promise<number> {
 /** The replay server in a process of its own, as the simulator's server is apart from the client's. */
 function replayProcess(sizes: number[]): Promise<{ port: number; process: ChildProcess }> {
   const child = fork(__filename, ['replay'], { execArgv: process.execArgv });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     child.once('message', (port) => resolve({ port: port as number, process: child }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the replay server exited (${code}) before it listened`)));
     child.send(sizes);
   });
 }
@@ -121,8 +124,7 @@ export async function benchSimulator(): Promise<Record<string, number>> {
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
     const targetMs = rounds.flatMap((r) => r.targetMs);
     const replay = await replayProcess(rounds[0].sizes);
-    const floor = await scrapeRounds(`http://127.0.0.1:${replay.port}`, paths.map((_, i) => `/${i}`));
-    replay.process.kill();
+    const floor = await scrapeRounds(`http://127.0.0.1:${replay.port}`, paths.map((_, i) => `/${i}`)).finally(() => replay.process.kill());
     return {
       workloads: topology.workloads.length,
       edges: topology.edges.length,

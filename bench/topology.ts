@@ -31,7 +31,7 @@ const METRICS = ['first_frame', 'frame', 'crisp', 'hover'] as const;
 type Figures = Record<(typeof METRICS)[number], Figure>;
 
 /** Per mesh size and metric: ours, the anchor's and the ratio, in that column order. */
-export type TopologyBench = Record<string, Figure>;
+type TopologyBench = Record<string, Figure>;
 
 function anchorGraph(graph: TopologyGraph): AnchorGraph {
   return {

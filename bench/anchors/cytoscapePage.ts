@@ -138,12 +138,11 @@ async function hovers(targets: Array<{ x: number; y: number }>, away: { x: numbe
 }
 
 const cytoscapeBench = { firstFrame, panZoom, crispRedraws, elementPoints, hovers };
-export type CytoscapeBench = typeof cytoscapeBench;
 export type ElementPoints = ReturnType<typeof elementPoints>;
 
 declare global {
   interface Window {
-    cytoscapeBench: CytoscapeBench;
+    cytoscapeBench: typeof cytoscapeBench;
   }
 }
 

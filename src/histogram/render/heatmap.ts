@@ -127,8 +127,8 @@ export function columnLevels(cells: Float64Array, buckets: number, steps: StepCo
 }
 
 /**
- * The legend's bar as levels, one per pixel column: the whole ramp from level 1 at the left edge to 255 at the right,
- * so the bar's ends and middle show the levels of heatScale.valueAt(0, 0.5, 1).
+ * The legend's bar as levels, one per pixel column: the whole ramp from level 1 (the faintest non-empty cell) at the
+ * left edge to 255 at the right, so its middle shows the level of heatScale.valueAt(0.5).
  */
 export function rampLevels(width: number): Uint8Array {
   const levels = new Uint8Array(width).fill(255);
