@@ -1,5 +1,5 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { ComponentQueries } from '../queries/components';
+import { type Component, ComponentQueries } from '../queries/components';
 import type { Traffic } from '../queries/istio';
 import { timeseries } from '../panels/kinds';
 import { named } from '../panels/targets';
@@ -8,6 +8,10 @@ import { UNITS } from '../panels/units';
 import { assemble } from './assemble';
 import { resourcePanels } from './resources';
 import type { Context } from './traffic';
+
+/** The parts of the mesh whose cost is shown, in legend order. */
+const COMPONENTS: readonly Component[] = ['proxies', 'ztunnel', 'istiod'];
+const perComponent = (query: (k: Component) => string) => Object.fromEntries(COMPONENTS.map((k) => [k, query(k)]));
 
 /** What the mesh costs: proxy, ztunnel and istiod CPU and memory, per request and in total. */
 export function performanceDashboard(ctx: Context): Dashboard {
@@ -31,21 +35,21 @@ export function performanceDashboard(ctx: Context): Dashboard {
             unit: UNITS.cores,
             // One target: the de-duplicated mesh request rate is by far the costliest part, so it is
             // computed once and shared by the three components.
-            targets: [{ expr: `(${tagged('component', { proxies: c.cpu('proxies'), ztunnel: c.cpu('ztunnel'), istiod: c.cpu('istiod') })}) / on() group_left() ${kRps}`, legend: '{{component}}' }],
+            targets: [{ expr: `(${tagged('component', perComponent((k) => c.cpu(k)))}) / on() group_left() ${kRps}`, legend: '{{component}}' }],
             width: 8,
           }),
           timeseries({
             title: 'vCPU',
             description: 'CPU cores used in total by proxies, ztunnel and istiod (cAdvisor).',
             unit: UNITS.cores,
-            targets: (['proxies', 'ztunnel', 'istiod'] as const).map((k) => ({ expr: c.cpu(k), legend: k })),
+            targets: named(perComponent((k) => c.cpu(k))),
             width: 8,
           }),
           timeseries({
             title: 'Memory',
             description: 'Working-set memory in total of proxies, ztunnel and istiod (cAdvisor).',
             unit: UNITS.bytes,
-            targets: (['proxies', 'ztunnel', 'istiod'] as const).map((k) => ({ expr: c.memory(k), legend: k })),
+            targets: named(perComponent((k) => c.memory(k))),
             width: 8,
           }),
         ],

@@ -5,7 +5,7 @@ import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboards, DEFAULT_CONFIG } from '../../dashboards';
 import { type EdgeTruth, type Simulator, startSimulator } from '../../simulator';
 import { findPrometheusBinary, type Prometheus, startPrometheus } from '../helpers/prometheus';
-import { exprOf, substitute, targetsOf } from './walk';
+import { exprOf, panelByTitle, substitute, targetsOf } from './walk';
 
 const WINDOW = '30s';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -185,8 +185,10 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
     const rows = await prom.query(substitute(exprOf(d, 'vCPU per 1k requests/s', 'A'), defaults(d), WINDOW), at);
     const components = ['proxies', 'ztunnel', 'istiod'];
     expect(rows.map((r) => r.metric.component).sort()).toEqual([...components].sort());
-    for (const [i, component] of components.entries()) {
-      const cores = await stat('meshscope-performance', 'vCPU', {}, String.fromCharCode(65 + i));
+    for (const component of components) {
+      // The vCPU panel's line for this component, found by its legend rather than its position.
+      const target = (panelByTitle(d, 'vCPU').targets ?? []).find((t) => t.legendFormat === component);
+      const cores = await value(substitute(String(target?.expr), defaults(d), WINDOW), component);
       const row = rows.find((r) => r.metric.component === component)!;
       expect({ component, ...within2(row.value, cores / kRps) }).toMatchObject({ ok: true });
     }
