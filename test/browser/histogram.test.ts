@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { Locator, Page } from 'playwright-core';
 import { openPage, waitForPreview } from '../helpers/chromium';
-import { pixelStats } from '../helpers/pixels';
+import { colourAt, pixelsNear, pixelStats, readPng, type Screenshot } from '../helpers/pixels';
 import { previewInChromium } from '../helpers/previewSession';
 import { busiestCell, cumulativeOverRange, DataFrameJSONLike, overflowShare, percentText, quantile, secondsOf, shareAtBound } from '../histogram/expected';
 
@@ -210,26 +209,10 @@ const GRAFANA = {
   light: { blue: [0x32, 0x74, 0xd9], orange: [0xff, 0x78, 0x0a], green: [0x56, 0xa6, 0x4b], heatEnds: [[222, 235, 255], [12, 38, 92]] },
 };
 
-type Png = ReturnType<typeof PNG.sync.read>;
-
-/** Pixels within a small distance of an RGB colour: is that colour drawn, and how much of it? */
-function pixelsNear(png: Png, [r, g, b]: number[]): number {
-  let count = 0;
-  for (let i = 0; i < png.data.length; i += 4) {
-    count += Math.abs(png.data[i] - r) + Math.abs(png.data[i + 1] - g) + Math.abs(png.data[i + 2] - b) < 30 ? 1 : 0;
-  }
-  return count;
-}
-
-function colourAt(png: Png, x: number, y: number): number[] {
-  const i = (y * png.width + x) * 4;
-  return [...png.data.subarray(i, i + 3)];
-}
-
 /** The canvas's pixels, the colours at the bottom (left) and top (right) ends of the legend's bar, and the cells'. */
 async function canvasWithLegend(page: Page) {
   const canvas = page.getByTestId('histogram-canvas');
-  const shot = PNG.sync.read(await canvas.screenshot());
+  const shot = readPng(await canvas.screenshot());
   const origin = (await canvas.boundingBox())!;
   const bar = (await page.getByTestId('histogram-heat-legend-bar').boundingBox())!;
   const strip = (await page.getByTestId('histogram-heat-legend').boundingBox())!;
@@ -245,7 +228,7 @@ async function canvasWithLegend(page: Page) {
 }
 
 /** Where a colour occurs exactly above row `below`: how often, and the box around it. */
-function pixelsOf(png: Png, colour: number[], below: number) {
+function pixelsOf(png: Screenshot, colour: number[], below: number) {
   const found = { count: 0, left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
   for (let y = 0; y < below; y++) {
     for (let x = 0; x < png.width; x++) {

@@ -14,7 +14,8 @@ import { startPreview, PreviewServer } from '../preview/server';
 import { substitute, targetsOf } from '../dashboards/walk';
 import { edgeKey, expectedEdges, expectedNodes, parseRate } from '../topology/expected';
 import { nodeGraphFrames, request, Sample, tableFrame } from '../topology/frames';
-import { cornerColour, inkIn, readPng } from '../topology/ink';
+import { readPng } from '../helpers/pixels';
+import { cornerColour, inkIn } from '../topology/ink';
 import {
   HookEdge,
   HookNode,

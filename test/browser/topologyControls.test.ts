@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { previewInChromium } from '../helpers/previewSession';
-import { readPng, Screenshot } from '../topology/ink';
+import { pixelsNear, readPng } from '../helpers/pixels';
 import { request, tableFrame } from '../topology/frames';
 import { hookEdges, openTopology, waitForGraph } from '../topology/page';
 
@@ -30,15 +30,6 @@ async function open(options: object = {}) {
 async function download(page: Page, testId: string): Promise<{ name: string; body: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   return { name: file.suggestedFilename(), body: readFileSync((await file.path())!) };
-}
-
-/** Pixels within a small distance of an RGB colour: is that colour drawn at all? */
-function pixelsNear(shot: Screenshot, [r, g, b]: number[]): number {
-  let count = 0;
-  for (let i = 0; i < shot.data.length; i += 4) {
-    count += Math.abs(shot.data[i] - r) + Math.abs(shot.data[i + 1] - g) + Math.abs(shot.data[i + 2] - b) < 30 ? 1 : 0;
-  }
-  return count;
 }
 
 it('exports the graph as JSON with its nodes, edge figures and positions', async () => {

@@ -1,5 +1,27 @@
 import { PNG } from 'pngjs';
 
+export interface Screenshot {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+export const readPng = (png: Buffer): Screenshot => PNG.sync.read(png);
+
+/** Pixels within a small distance of an RGB colour: is that colour drawn, and how much of it? */
+export function pixelsNear(shot: Screenshot, [r, g, b]: number[]): number {
+  let count = 0;
+  for (let i = 0; i < shot.data.length; i += 4) {
+    count += Math.abs(shot.data[i] - r) + Math.abs(shot.data[i + 1] - g) + Math.abs(shot.data[i + 2] - b) < 30 ? 1 : 0;
+  }
+  return count;
+}
+
+export function colourAt(shot: Screenshot, x: number, y: number): number[] {
+  const i = (y * shot.width + x) * 4;
+  return [...shot.data.subarray(i, i + 3)];
+}
+
 export interface PixelStats {
   width: number;
   height: number;

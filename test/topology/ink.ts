@@ -1,12 +1,4 @@
-import { PNG } from 'pngjs';
-
-export interface Screenshot {
-  width: number;
-  height: number;
-  data: Buffer;
-}
-
-export const readPng = (png: Buffer): Screenshot => PNG.sync.read(png);
+import type { Screenshot } from '../helpers/pixels';
 
 /**
  * Share of pixels in the box [x0, x1) × [y0, y1) (screenshot pixels) that differ clearly from `background`:
