@@ -9,10 +9,10 @@ import { namespaceKey } from './model/identity';
 import { TopologyGraph } from './model/types';
 import { MenuAction, NodeMenu } from './NodeMenu';
 import { edgeAt, nodeAt } from './render/hitTest';
-import { sceneStyle } from './render/palette';
+import { sceneStyle, SceneStyle } from './render/palette';
 import { area, FrameCache, Rect } from './render/frameCache';
 import { renderHover, renderScene } from './render/renderScene';
-import { buildScene, moveNode } from './render/scene';
+import { buildScene, moveNode, Scene } from './render/scene';
 import { centerOn, fitViewport, toWorld, Viewport, zoomAt } from './render/viewport';
 import { getStyles } from './styles';
 import { edgeRows, nodeRows, Tooltip } from './Tooltip';
@@ -95,13 +95,26 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
   );
 
   const hoverRef = useRef(hover);
+  /**
+   * What the overlay shows, so painting the same again is skipped: draw() runs 30 times a second while traffic is
+   * animated, and the hover rarely changes meanwhile. Cleared when resizing clears the canvas.
+   */
+  const painted = useRef<{ scene: Scene; style: SceneStyle; key: string }>();
   /** The hover highlight, on its own canvas: redrawn when the hover or the viewport changes, never the scene. */
   const paintHover = useCallback(() => {
     const ctx = overlayRef.current?.getContext('2d');
     if (ctx) {
       const { width, height } = size.current;
       const { node, edge } = hoverRef.current;
-      renderHover(ctx, scene, viewport.current, style, { width, height, dpr: window.devicePixelRatio || 1, node, edge });
+      const { x, y, k } = viewport.current;
+      const dpr = window.devicePixelRatio || 1;
+      const key = `${x} ${y} ${k} ${width} ${height} ${dpr} ${node} ${edge}`;
+      const last = painted.current;
+      if (last?.scene === scene && last.style === style && last.key === key) {
+        return;
+      }
+      painted.current = { scene, style, key };
+      renderHover(ctx, scene, viewport.current, style, { width, height, dpr, node, edge });
     }
   }, [scene, style]);
   useEffect(() => {
@@ -214,6 +227,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       size.current = { width: box.clientWidth, height: box.clientHeight };
+      painted.current = undefined;
       for (const c of [canvas, overlayRef.current]) {
         if (c) {
           c.width = Math.max(1, Math.round(box.clientWidth * dpr));
