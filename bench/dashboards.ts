@@ -35,9 +35,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function samplesTouched(promUrl: string, expr: string, instant: boolean, end: number): Promise<number> {
   const params = instant
     ? new URLSearchParams({ query: expr, time: String(end), stats: 'all' })
-    : new URLSearchParams({ query: expr, start: String(end - RANGE_S), end: String(end), step: String(STEP_S), stats: 'all' });
+    : new URLSearchParams({
+        query: expr,
+        start: String(end - RANGE_S),
+        end: String(end),
+        step: String(STEP_S),
+        stats: 'all',
+      });
   const res = await fetch(`${promUrl}/api/v1/${instant ? 'query' : 'query_range'}?${params}`);
-  const body = (await res.json()) as { status: string; error?: string; data: { stats?: { samples?: { totalQueryableSamples?: number } } } };
+  const body = (await res.json()) as {
+    status: string;
+    error?: string;
+    data: { stats?: { samples?: { totalQueryableSamples?: number } } };
+  };
   if (body.status !== 'success') {
     throw new Error(`${expr}: ${body.error}`);
   }
@@ -53,8 +63,17 @@ async function dashboardLoad(promUrl: string, d: Dashboard, vars: Record<string,
   return { queries: targets.length, samples };
 }
 
-export async function benchDashboards(): Promise<Array<{ uid: string; queries: number; samples: number; samples_recorded: number }>> {
-  const topology = generateTopology({ workloads: WORKLOADS, namespaces: 25, edges: WORKLOADS * 3, seed: 1, ambientNamespaces: 3, wasmShare: 0.05 });
+export async function benchDashboards(): Promise<
+  Array<{ uid: string; queries: number; samples: number; samples_recorded: number }>
+> {
+  const topology = generateTopology({
+    workloads: WORKLOADS,
+    namespaces: 25,
+    edges: WORKLOADS * 3,
+    seed: 1,
+    ambientNamespaces: 3,
+    wasmShare: 0.05,
+  });
   const sim = await startSimulator({ topology, seed: 1 });
   const config = `${scrapeConfig({ sdUrl: `${sim.url}/sd`, scrapeInterval: SCRAPE })}rule_files:\n  - ${RULES}\n`;
   const prom = await startPrometheus({ config, readyTimeoutMs: 60_000 });

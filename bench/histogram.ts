@@ -27,7 +27,7 @@ const BOUNDS = [...Array.from({ length: BUCKETS - 1 }, (_, i) => 0.005 * 2 ** i)
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26), enough for shaping test data. */
 function normalCdf(z: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.SQRT2);
+  const t = 1 / (1 + (0.3275911 * Math.abs(z)) / Math.SQRT2);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const erf = 1 - poly * Math.exp(-(z * z) / 2);
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
@@ -69,7 +69,10 @@ function relativeError(actual: number, expected: number): number {
 
 /** The model's per-step percentiles against the reference. */
 function stepQuantileError(json: DataFrameJSON[], rows: number[][]): number {
-  const [h] = computeHistograms(json.map((f) => dataFrameFromJSON(f)), { percentiles: QUANTILES, shareBounds: [] }).histograms;
+  const [h] = computeHistograms(
+    json.map((f) => dataFrameFromJSON(f)),
+    { percentiles: QUANTILES, shareBounds: [] }
+  ).histograms;
   let worst = 0;
   rows.forEach((row, t) => {
     const cumulative: Cumulative = new Map(BOUNDS.map((bound, b) => [bound, row[b]]));
@@ -102,7 +105,12 @@ const TIME_RENDER = `new Promise((resolve) => {
 
 const timeRender = (page: Page): Promise<number> => page.evaluate(TIME_RENDER);
 
-export async function benchHistogram(): Promise<{ steps: number; buckets: number; render_ms: number; max_rel_quantile_error: number }> {
+export async function benchHistogram(): Promise<{
+  steps: number;
+  buckets: number;
+  render_ms: number;
+  max_rel_quantile_error: number;
+}> {
   requireBuild();
   const rows = cumulativeRows();
   const json = frames(rows);
@@ -130,7 +138,12 @@ export async function benchHistogram(): Promise<{ steps: number; buckets: number
     if (errors.length > 0) {
       throw new Error(`the preview page logged errors: ${errors.join('; ')}`);
     }
-    return { steps: STEPS, buckets: BUCKETS, render_ms: Math.round(median(times) * 10) / 10, max_rel_quantile_error: worst };
+    return {
+      steps: STEPS,
+      buckets: BUCKETS,
+      render_ms: Math.round(median(times) * 10) / 10,
+      max_rel_quantile_error: worst,
+    };
   } finally {
     await browser.close();
     await preview.close();

@@ -16,10 +16,11 @@ function table(rows: Row[]): string {
 // How each section measures, so a figure is read for what it is (details in the section's bench/<name>.ts).
 const NOTES: Record<string, string> = {
   simulator:
-    'A full scrape of every target of a generated 2,000-workload / 10,000-edge mesh (1.2 GB of text) by curl over 8 keep-alive connections, standing in for Prometheus\'s Go scraper, median of 3 after a warm-up. `sim_cpu_ms`: the simulator\'s CPU per full scrape, warm-up included, kernel socket copies included. `floor_ms`: the same curl fetching the same byte counts from a Node process that only replays a buffer, i.e. what moving 1.2 GB costs on this machine before any rendering. The issue\'s target (well under 1 s) is met only in good runs on this 2-core machine; see simulator/README.md, "Scale".',
+    "A full scrape of every target of a generated 2,000-workload / 10,000-edge mesh (1.2 GB of text) by curl over 8 keep-alive connections, standing in for Prometheus's Go scraper, median of 3 after a warm-up. `sim_cpu_ms`: the simulator's CPU per full scrape, warm-up included, kernel socket copies included. `floor_ms`: the same curl fetching the same byte counts from a Node process that only replays a buffer, i.e. what moving 1.2 GB costs on this machine before any rendering. The issue's target (well under 1 s) is met only in good runs on this 2-core machine; see simulator/README.md, \"Scale\".",
   topology:
     'Headless Chromium with unthrottled animation frames, same synthetic meshes for both. First frame: from handing over the frames to the first frame drawn after layout. Frame: mean per step of 120 pan/zoom steps, one per animation frame (ours moves the last full frame and draws the uncovered bands). Crisp: the full redraw a gesture ends with, median of 5 gestures of 10 steps from the fitted view, from the last frame before it to the frame after the one it shows in (ours runs 150 ms after the last step; cytoscape draws every frame of a gesture in full, so its figure is a forced full render). Hover: from a pointer move onto a node or edge midpoint to the frame after the one that shows it, median of 20, half nodes, half edges (ours: highlight and tooltip; cytoscape, which has no tooltip: a ring or wider line by a hover class). cytoscape.js + dagre is given 240 s; "timeout" means it had drawn nothing by then, so nothing else could be measured.',
-  histogram: 'Headless Chromium, 10,000 steps × 20 buckets handed to the panel, median of 7 renders; the error is against a plain reference quantile over every step.',
+  histogram:
+    'Headless Chromium, 10,000 steps × 20 buckets handed to the panel, median of 7 renders; the error is against a plain reference quantile over every step.',
   dashboards:
     'Samples Prometheus touched (its query statistics) to load each dashboard on a 500-workload mesh (3 of its 25 namespaces ambient, 5 % of sidecar workloads running a Wasm extension), with the geometry of a one-hour load at a 15 s scrape (see bench/dashboards.ts); only panels outside collapsed rows run on load. samples_recorded: the same dashboards in recorded mode.',
 };
@@ -37,7 +38,15 @@ export function renderResultsMarkdown(results: Record<string, unknown>): string 
   ];
   for (const [name, value] of Object.entries(sections)) {
     const rows = (Array.isArray(value) ? value : [value]) as Row[];
-    parts.push('', `## ${name}`, '', `Measured ${runs[name]}.`, '', ...(NOTES[name] ? [NOTES[name], ''] : []), table(rows));
+    parts.push(
+      '',
+      `## ${name}`,
+      '',
+      `Measured ${runs[name]}.`,
+      '',
+      ...(NOTES[name] ? [NOTES[name], ''] : []),
+      table(rows)
+    );
   }
   return `${parts.join('\n')}\n`;
 }

@@ -13,7 +13,10 @@ const RESULTS_JSON = join(__dirname, 'results.json');
 // Running some sections keeps the others' last figures, each with the date it was measured.
 async function main() {
   const wanted = process.argv.slice(2);
-  const previous = wanted.length > 0 && existsSync(RESULTS_JSON) ? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as Record<string, unknown>) : {};
+  const previous =
+    wanted.length > 0 && existsSync(RESULTS_JSON)
+      ? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as Record<string, unknown>)
+      : {};
   const { date: previousDate, runs: previousRuns, ...previousSections } = previous;
   const runs: Record<string, string> = {};
   for (const name of Object.keys(previousSections).filter((k) => k !== 'machine')) {
@@ -28,7 +31,10 @@ async function main() {
     const started = Date.now();
     results[name] = await run();
     runs[name] = new Date().toISOString();
-    console.log(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(results[name]));
+    console.log(
+      `bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      JSON.stringify(results[name])
+    );
   }
   writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(__dirname, 'RESULTS.md'), renderResultsMarkdown(results));

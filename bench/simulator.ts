@@ -38,9 +38,24 @@ interface ScrapeResult {
 /** One full scrape: curl GETs `base` + each path, CONCURRENCY at a time over reused connections. */
 function scrapeAll(base: string, paths: string[]): Promise<ScrapeResult> {
   const index = new Map(paths.map((p, i) => [`${base}${p}`, i]));
-  const curl = spawn('curl', ['--silent', '--show-error', '--fail', '--parallel', '--parallel-max', String(CONCURRENCY), '--config', '-', '--write-out', '%{url_effective} %{size_download} %{time_total}\\n'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const curl = spawn(
+    'curl',
+    [
+      '--silent',
+      '--show-error',
+      '--fail',
+      '--parallel',
+      '--parallel-max',
+      String(CONCURRENCY),
+      '--config',
+      '-',
+      '--write-out',
+      '%{url_effective} %{size_download} %{time_total}\\n',
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    }
+  );
   let out = '';
   let err = '';
   curl.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -49,7 +64,11 @@ function scrapeAll(base: string, paths: string[]): Promise<ScrapeResult> {
   curl.stdin.end(paths.map((p) => `url = "${base}${p}"\noutput = "/dev/null"\n`).join(''));
   return new Promise((resolve, reject) => {
     curl.on('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'ENOENT' ? new Error('the simulator bench scrapes with curl, which is not installed: apt-get install curl') : e),
+      reject(
+        e.code === 'ENOENT'
+          ? new Error('the simulator bench scrapes with curl, which is not installed: apt-get install curl')
+          : e
+      )
     );
     curl.on('close', (code) => {
       const ms = performance.now() - t0;
@@ -124,7 +143,10 @@ export async function benchSimulator(): Promise<Record<string, number>> {
     const rssMb = process.memoryUsage().rss / 1024 / 1024;
     const targetMs = rounds.flatMap((r) => r.targetMs);
     const replay = await replayProcess(rounds[0].sizes);
-    const floor = await scrapeRounds(`http://127.0.0.1:${replay.port}`, paths.map((_, i) => `/${i}`)).finally(() => replay.process.kill());
+    const floor = await scrapeRounds(
+      `http://127.0.0.1:${replay.port}`,
+      paths.map((_, i) => `/${i}`)
+    ).finally(() => replay.process.kill());
     return {
       workloads: topology.workloads.length,
       edges: topology.edges.length,

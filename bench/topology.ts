@@ -36,7 +36,12 @@ type TopologyBench = Record<string, Figure>;
 function anchorGraph(graph: TopologyGraph): AnchorGraph {
   return {
     nodes: graph.nodes.map((n) => ({ id: n.id, label: n.label })),
-    edges: graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: `${e.rate.toFixed(1)} rps` })),
+    edges: graph.edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      label: `${e.rate.toFixed(1)} rps`,
+    })),
   };
 }
 
@@ -220,7 +225,11 @@ export async function benchTopology(): Promise<TopologyBench[]> {
     for (const size of SIZES) {
       const mesh = syntheticMesh(size);
       const graph = framesToGraph(mesh.frames, DEFAULT_OPTIONS.topology);
-      const ours = await measureOurs(page, mesh.frames.map((f) => dataFrameToJSON(f)), graph.nodes.length);
+      const ours = await measureOurs(
+        page,
+        mesh.frames.map((f) => dataFrameToJSON(f)),
+        graph.nodes.length
+      );
       const anchor = await measureAnchor(browser, script, anchorGraph(graph));
       const row: TopologyBench = { nodes: graph.nodes.length, edges: graph.edges.length };
       for (const metric of METRICS) {

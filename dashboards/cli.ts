@@ -19,7 +19,8 @@ const ROOT = resolve(__dirname, '..');
 export const DEFAULT_CONFIG_FILE = resolve(__dirname, 'meshscope.config.yaml');
 export const DEFAULT_OUT = resolve(ROOT, 'provisioning/dashboards');
 
-const USAGE = 'usage: npm run dashboards -- [--config <file>] [--datasource-uid <uid>] [--cluster-label <label>] [--folder <name>] [--only <uid,…>] [--out <dir>] [--check]';
+const USAGE =
+  'usage: npm run dashboards -- [--config <file>] [--datasource-uid <uid>] [--cluster-label <label>] [--folder <name>] [--only <uid,…>] [--out <dir>] [--check]';
 
 /** Runs the command; returns the exit code and what to print (so tests can call it without a process). */
 export function run(argv: string[]): { code: number; stdout: string; stderr: string } {
@@ -61,14 +62,26 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
     if (args.check) {
       const differ = [...drift(out, files), ...provisioning.outputs.flatMap((o) => drift(o.dir, o.files, OWNS_ALL))];
       return differ.length === 0
-        ? { code: 0, stdout: `${files.size} files in ${out} and the provisioning beside it match the builders\n`, stderr: warnings }
-        : { code: 1, stdout: '', stderr: `${warnings}these files differ from what the builders produce (run npm run dashboards):\n${differ.map((f) => `  ${f}`).join('\n')}\n` };
+        ? {
+            code: 0,
+            stdout: `${files.size} files in ${out} and the provisioning beside it match the builders\n`,
+            stderr: warnings,
+          }
+        : {
+            code: 1,
+            stdout: '',
+            stderr: `${warnings}these files differ from what the builders produce (run npm run dashboards):\n${differ.map((f) => `  ${f}`).join('\n')}\n`,
+          };
     }
     writeAtomically(out, files);
     for (const o of provisioning.outputs) {
       writeAtomically(o.dir, o.files, OWNS_ALL);
     }
-    return { code: 0, stdout: `wrote ${[...files.keys()].join(', ')} to ${out}; ${provisioning.outputs.map((o) => o.dir).join(', ')}\n`, stderr: warnings };
+    return {
+      code: 0,
+      stdout: `wrote ${[...files.keys()].join(', ')} to ${out}; ${provisioning.outputs.map((o) => o.dir).join(', ')}\n`,
+      stderr: warnings,
+    };
   } catch (e) {
     if (e instanceof ConfigError) {
       return { code: 2, stdout: '', stderr: `${e.message}\n` };

@@ -12,7 +12,7 @@ function sortKeys(v: unknown): unknown {
     return Object.fromEntries(
       Object.keys(v)
         .sort()
-        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])
     );
   }
   return v;

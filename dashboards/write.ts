@@ -1,7 +1,19 @@
 /**
  * Writing the generated files: all or nothing, and the drift check CI runs.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Files this generator owns in the dashboards directory; anything else there is carried over untouched. */
@@ -63,7 +75,9 @@ export function drift(dir: string, files: Map<string, string>, owned: Owned = ow
     }
   }
   if (existsSync(dir)) {
-    const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(join(dir, n)).isFile());
+    const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) =>
+      statSync(join(dir, n)).isFile()
+    );
     for (const name of names) {
       if (owned(name) && !files.has(name)) {
         differ.push(join(dir, name));

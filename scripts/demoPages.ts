@@ -17,7 +17,13 @@ interface DashboardPanel {
 }
 
 // What Grafana would put in for the dashboards' variables with "All" selected and a short range.
-const VARIABLES: Record<string, string> = { cluster: '.*', namespace: '.*', service: '.*', workload: '.*', __rate_interval: '1m' };
+const VARIABLES: Record<string, string> = {
+  cluster: '.*',
+  namespace: '.*',
+  service: '.*',
+  workload: '.*',
+  __rate_interval: '1m',
+};
 
 function substitute(expr: string): string {
   return expr.replace(/\$\{?(\w+)\}?/g, (match, name: string) => VARIABLES[name] ?? match);
@@ -34,7 +40,10 @@ function panelsOf(panels: DashboardPanel[] = []): DashboardPanel[] {
 export function demoPages(dashboardsDir: string): DemoPage[] {
   const files = readdirSync(dashboardsDir).filter((f) => f.endsWith('.json'));
   return files.flatMap((file) => {
-    const dashboard = JSON.parse(readFileSync(join(dashboardsDir, file), 'utf8')) as { title: string; panels?: DashboardPanel[] };
+    const dashboard = JSON.parse(readFileSync(join(dashboardsDir, file), 'utf8')) as {
+      title: string;
+      panels?: DashboardPanel[];
+    };
     return panelsOf(dashboard.panels)
       .filter((panel) => panel.type === 'meshscope-mesh-panel')
       .map((panel) => {

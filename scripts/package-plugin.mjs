@@ -10,7 +10,15 @@ const dist = join(root, 'dist');
 const { id, info } = JSON.parse(readFileSync(join(dist, 'plugin.json'), 'utf8'));
 const zipName = `${id}-${info.version}.zip`;
 
-for (const required of ['module.js', 'module.js.map', 'plugin.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'img/logo.svg']) {
+for (const required of [
+  'module.js',
+  'module.js.map',
+  'plugin.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'img/logo.svg',
+]) {
   if (!existsSync(join(dist, required))) {
     throw new Error(`dist/${required} is missing: the archive would not be a valid Grafana plugin`);
   }

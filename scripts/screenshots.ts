@@ -9,7 +9,12 @@ import { startStack } from './stack';
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
 const WARM_UP_MS = 90_000;
 
-const fileName = (title: string) => title.toLowerCase().replace(/^istio /, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const fileName = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/^istio /, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 async function main() {
   const stack = await startStack({ scrapeInterval: '2s' });

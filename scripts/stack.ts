@@ -11,9 +11,17 @@ export interface Stack {
 }
 
 /** The simulator, a real Prometheus scraping it (the system binary) and the preview page proxying that Prometheus. */
-export async function startStack(o: { port?: number; topology?: string; seed?: number; scrapeInterval?: string }): Promise<Stack> {
+export async function startStack(o: {
+  port?: number;
+  topology?: string;
+  seed?: number;
+  scrapeInterval?: string;
+}): Promise<Stack> {
   const simulator = await startSimulator({ topology: o.topology, seed: o.seed });
-  const prometheus = await startPrometheus({ sdUrl: `${simulator.url}/sd`, scrapeInterval: o.scrapeInterval ?? '5s' }).catch((error: Error) => {
+  const prometheus = await startPrometheus({
+    sdUrl: `${simulator.url}/sd`,
+    scrapeInterval: o.scrapeInterval ?? '5s',
+  }).catch((error: Error) => {
     console.error(`Prometheus could not start: ${error.message}`);
     console.error('The preview still runs on its fixtures. Install Prometheus with: sudo apt-get install prometheus');
     return undefined;

@@ -27,7 +27,9 @@ async function main() {
       console.log(`  ${page.title}: ${preview.url}${page.search}`);
     }
   }
-  console.log(`  fixtures: ${preview.url}?view=histogram&fixture=convergence-heatmap&fieldConfig=%7B%22unit%22%3A%22s%22%7D`);
+  console.log(
+    `  fixtures: ${preview.url}?view=histogram&fixture=convergence-heatmap&fieldConfig=%7B%22unit%22%3A%22s%22%7D`
+  );
   console.log('Ctrl-C stops the simulator, Prometheus and the preview.');
 
   const stop = () => stack.stop().then(() => process.exit(0));

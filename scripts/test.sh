@@ -11,6 +11,8 @@ layer 'typecheck'
 npm run --silent typecheck
 layer 'lint'
 npm run --silent lint
+layer 'format (prettier --check)'
+npx prettier --check . --log-level warn
 layer 'unit tests (src/, jest + jsdom)'
 npx jest --ci --maxWorkers 2 --json --outputFile "$results/unit.json"
 layer 'build (dist/ and the release zip)'

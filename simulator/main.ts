@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const truth = sim.truth();
   process.stderr.write(
     `meshscope simulator: topology ${truth.topology}, ${truth.edges.length} edges, ${sim.targets().length} targets at ${sim.url}\n` +
-      `  ${sim.url}/sd  ${sim.url}/truth  ${sim.url}/scenarios  ${sim.url}/prometheus.yml\n`,
+      `  ${sim.url}/sd  ${sim.url}/truth  ${sim.url}/scenarios  ${sim.url}/prometheus.yml\n`
   );
   const stop = () => void sim.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -6,7 +6,14 @@ import type { Mesh, Workload } from './model/mesh';
 import { NORMAL_CONVERGENCE, SLOW_CONVERGENCE } from './targets/istiod';
 import { logNormal } from './util/distribution';
 
-export const SCENARIO_NAMES = ['error-spike', 'latency-regression', 'mtls-disabled', 'slow-convergence', 'xds-rejects', 'scale-to-zero'] as const;
+export const SCENARIO_NAMES = [
+  'error-spike',
+  'latency-regression',
+  'mtls-disabled',
+  'slow-convergence',
+  'xds-rejects',
+  'scale-to-zero',
+] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface ScenarioRequest {
@@ -50,7 +57,9 @@ export class Scenarios {
       throw new ScenarioError(`edge: ${req.name} needs an edge id from /truth (got ${JSON.stringify(req.edge)})`);
     }
     if (NEEDS_WORKLOAD.includes(req.name) && !(req.workload !== undefined && this.mesh.findWorkload(req.workload))) {
-      throw new ScenarioError(`workload: ${req.name} needs a workload "namespace/name" (got ${JSON.stringify(req.workload)})`);
+      throw new ScenarioError(
+        `workload: ${req.name} needs a workload "namespace/name" (got ${JSON.stringify(req.workload)})`
+      );
     }
     const s: ActiveScenario = { ...req, id: this.nextId++, since: now };
     this.active.push(s);
@@ -72,7 +81,11 @@ export class Scenarios {
 
   private apply(now: number): void {
     const mesh = this.mesh;
-    const down = new Set<Workload>(this.active.filter((s) => s.name === 'scale-to-zero').map((s) => mesh.findWorkload(s.workload as string) as Workload));
+    const down = new Set<Workload>(
+      this.active
+        .filter((s) => s.name === 'scale-to-zero')
+        .map((s) => mesh.findWorkload(s.workload as string) as Workload)
+    );
     for (const w of mesh.workloads) {
       w.up = !down.has(w);
     }
@@ -80,11 +93,18 @@ export class Scenarios {
       edge.setBehaviour(this.behaviour(edge, down), now);
     }
     const slow = this.active.some((s) => s.name === 'slow-convergence');
-    const rejecting = new Set(this.active.filter((s) => s.name === 'xds-rejects').map((s) => mesh.findWorkload(s.workload as string) as Workload));
+    const rejecting = new Set(
+      this.active
+        .filter((s) => s.name === 'xds-rejects')
+        .map((s) => mesh.findWorkload(s.workload as string) as Workload)
+    );
     for (const [cluster, istiod] of mesh.istiods) {
       istiod.setConvergence(slow ? SLOW_CONVERGENCE : NORMAL_CONVERGENCE, now);
       const pods = [...rejecting].filter((w) => w.identity.cluster === cluster).flatMap((w) => w.proxies);
-      istiod.setRejecting(pods.map((p) => `sidecar~10.0.0.1~${p.pod.name}.${p.pod.namespace}~${p.pod.namespace}.svc.cluster.local`), now);
+      istiod.setRejecting(
+        pods.map((p) => `sidecar~10.0.0.1~${p.pod.name}.${p.pod.namespace}~${p.pod.namespace}.svc.cluster.local`),
+        now
+      );
     }
     for (const w of mesh.workloads) {
       for (const p of w.proxies) {

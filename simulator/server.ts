@@ -50,13 +50,19 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export function sdDocument(targets: readonly ScrapeTarget[], address: string): Array<{ targets: string[]; labels: Record<string, string> }> {
-  return targets.filter((t) => t.visible()).map((t) => ({ targets: [address], labels: { __metrics_path__: t.path, ...t.targetLabels } }));
+export function sdDocument(
+  targets: readonly ScrapeTarget[],
+  address: string
+): Array<{ targets: string[]; labels: Record<string, string> }> {
+  return targets
+    .filter((t) => t.visible())
+    .map((t) => ({ targets: [address], labels: { __metrics_path__: t.path, ...t.targetLabels } }));
 }
 
 export function createSimulatorServer(ctx: ServerContext): Server {
   const byPath = new Map(ctx.mesh.targets.map((t) => [t.path, t]));
-  const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value, null, 1));
+  const json = (res: ServerResponse, status: number, value: unknown) =>
+    send(res, status, JSON.stringify(value, null, 1));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');

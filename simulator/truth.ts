@@ -77,7 +77,9 @@ export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): T
         index: e.index,
         protocol: e.spec.protocol,
         source: src ? { workload: src.spec.name, namespace: src.spec.namespace } : null,
-        destination: dst ? { workload: dst.spec.name, namespace: dst.spec.namespace, service: dst.identity.serviceFqdn } : null,
+        destination: dst
+          ? { workload: dst.spec.name, namespace: dst.spec.namespace, service: dst.identity.serviceFqdn }
+          : null,
         egress: e.spec.egress ?? null,
         reporters: reporters.filter((r) => r !== 'ztunnel'),
         ztunnel: src?.mode === 'ambient' || dst?.mode === 'ambient',
@@ -86,8 +88,13 @@ export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): T
         rate,
         http5xxShare: os.filter((o) => o.code.startsWith('5')).reduce((n, o) => n + o.share, 0),
         errorShare: os.filter((o) => o.error).reduce((n, o) => n + o.share, 0),
-        latencyMs: tcp ? null : { p50: l.p50, p90: l.p90, p99: quantile(l, 0.99), p50Bucket: bucketOf(l.p50), p90Bucket: bucketOf(l.p90) },
-        tcp: tcp || src?.mode === 'ambient' || dst?.mode === 'ambient' ? { sentBytesPerSecond: rate * e.responseSize.mean, receivedBytesPerSecond: rate * e.requestSize.mean } : null,
+        latencyMs: tcp
+          ? null
+          : { p50: l.p50, p90: l.p90, p99: quantile(l, 0.99), p50Bucket: bucketOf(l.p50), p90Bucket: bucketOf(l.p90) },
+        tcp:
+          tcp || src?.mode === 'ambient' || dst?.mode === 'ambient'
+            ? { sentBytesPerSecond: rate * e.responseSize.mean, receivedBytesPerSecond: rate * e.requestSize.mean }
+            : null,
         grpcMessagesPerSecond: e.spec.protocol === 'grpc' ? rate * (e.spec.messagesPerRequest ?? 1) : null,
       };
     }),

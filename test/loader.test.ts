@@ -79,7 +79,12 @@ describe('dist/module.js as Grafana loads it', () => {
           { name: 'Value', type: FieldType.number, values: [3, 4], labels: { pod: '<b>x</b>' } },
         ],
       });
-      const props = panelProps({ series: [frame], options: { ...options, view: 'histogram' }, width: 600, height: 300 });
+      const props = panelProps({
+        series: [frame],
+        options: { ...options, view: 'histogram' },
+        width: 600,
+        height: 300,
+      });
       render(React.createElement(Panel, props));
       const message = screen.getByTestId('meshscope-message');
       expect(message).toHaveTextContent('not something the Histogram view can draw');

@@ -57,7 +57,15 @@ describe('dist/', () => {
     expect(json.info.version).toBe(pkg.version);
     expect(json.info.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(json.buildMode).toBe('production');
-    for (const file of ['module.js', 'module.js.map', 'README.md', 'CHANGELOG.md', 'LICENSE', json.info.logos.small, json.info.logos.large]) {
+    for (const file of [
+      'module.js',
+      'module.js.map',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      json.info.logos.small,
+      json.info.logos.large,
+    ]) {
       expect(existsSync(join(dist, file))).toBe(true);
     }
     expect(readFileSync(join(dist, json.info.logos.small), 'utf8')).toMatch(/^<svg[\s>]/);
@@ -70,6 +78,8 @@ describe('dist/', () => {
     expect(existsSync(zip)).toBe(true);
     const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
     expect(new Set(entries.map((e) => e.split('/')[0]))).toEqual(new Set([PLUGIN_ID]));
-    expect(entries).toEqual(expect.arrayContaining([`${PLUGIN_ID}/module.js`, `${PLUGIN_ID}/plugin.json`, `${PLUGIN_ID}/img/logo.svg`]));
+    expect(entries).toEqual(
+      expect.arrayContaining([`${PLUGIN_ID}/module.js`, `${PLUGIN_ID}/plugin.json`, `${PLUGIN_ID}/img/logo.svg`])
+    );
   });
 });

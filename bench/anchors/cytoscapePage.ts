@@ -13,8 +13,20 @@ export interface AnchorGraph {
 }
 
 const STYLE = [
-  { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 24, height: 24, 'background-color': '#73bf69' } },
-  { selector: 'edge', style: { label: 'data(label)', 'font-size': 8, width: 1, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } },
+  {
+    selector: 'node',
+    style: { label: 'data(label)', 'font-size': 10, width: 24, height: 24, 'background-color': '#73bf69' },
+  },
+  {
+    selector: 'edge',
+    style: {
+      label: 'data(label)',
+      'font-size': 8,
+      width: 1,
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'triangle',
+    },
+  },
   // The hover highlight, as ours draws it: a ring around a node, a wider line in the highlight colour for an edge.
   { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#5794f2' } },
   { selector: 'edge.hover', style: { width: 4, 'line-color': '#5794f2' } },

@@ -2,7 +2,12 @@
  * Puts a dashboard together from sections: fixed uid, shared variables, links to the other dashboards, panel ids
  * numbered in reading order so the JSON is the same on every run.
  */
-import { DashboardBuilder, DashboardCursorSync, RowBuilder, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import {
+  DashboardBuilder,
+  DashboardCursorSync,
+  RowBuilder,
+  type Dashboard,
+} from '@grafana/grafana-foundation-sdk/dashboard';
 import type { MeshscopeConfig } from '../config/types';
 import type { PanelBuilder } from '../panels/kinds';
 import { dashboardLinks } from '../panels/links';

@@ -24,7 +24,7 @@ export function customPanels(ctx: Context, t: Traffic, b: Breakdown, what: strin
           description: `${m.description} Median and 99th percentile, ${what} ${b.noun}.`,
           unit: m.unit,
           targets: [0.5, 0.99].map((q) => ({ expr: istio.quantile(q, m.name, tb), legend: `${b.legend} p${q * 100}` })),
-        }),
+        })
   );
   const dimensions = config.customTelemetry.dimensions.flatMap((d) => [
     timeseries({
@@ -37,7 +37,12 @@ export function customPanels(ctx: Context, t: Traffic, b: Breakdown, what: strin
       title: `Latency p99 by ${d.label}`,
       description: `${d.description} 99th percentile request duration ${what} by ${d.label}.`,
       unit: UNITS.milliseconds,
-      targets: [{ expr: istio.quantile(0.99, 'istio_request_duration_milliseconds', { ...t, by: [d.label] }), legend: `{{${d.label}}}` }],
+      targets: [
+        {
+          expr: istio.quantile(0.99, 'istio_request_duration_milliseconds', { ...t, by: [d.label] }),
+          legend: `{{${d.label}}}`,
+        },
+      ],
     }),
   ]);
   return [...metrics, ...dimensions];

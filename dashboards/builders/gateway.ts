@@ -19,7 +19,8 @@ export function gatewayDashboard(ctx: Context): Dashboard {
   return assemble(config, {
     uid: 'meshscope-gateway',
     title: 'Istio Gateways',
-    description: 'Ingress and egress gateways: requests, success, latency and bytes by upstream host, as the gateway saw them.',
+    description:
+      'Ingress and egress gateways: requests, success, latency and bytes by upstream host, as the gateway saw them.',
     tags: ['gateway', 'ingress', 'egress'],
     variables: [
       labelVariable({
@@ -40,10 +41,18 @@ export function gatewayDashboard(ctx: Context): Dashboard {
         panels: [
           httpTable(ctx, t, {
             title: 'Hosts behind the gateways',
-            description: 'Per upstream host (destination_service; external hosts for egress): requests per second, p50/p90/p99 duration and success, as the gateway saw them. Click a host for its Service dashboard.',
+            description:
+              'Per upstream host (destination_service; external hosts for egress): requests per second, p50/p90/p99 duration and success, as the gateway saw them. Click a host for its Service dashboard.',
             by: ['destination_service', 'destination_service_namespace'],
             labels: { destination_service: 'Host', destination_service_namespace: 'Namespace' },
-            links: { destination_service: [dataLink('Service dashboard', 'meshscope-service', { namespace: 'destination_service_namespace', service: 'destination_service' })] },
+            links: {
+              destination_service: [
+                dataLink('Service dashboard', 'meshscope-service', {
+                  namespace: 'destination_service_namespace',
+                  service: 'destination_service',
+                }),
+              ],
+            },
           }),
         ],
       },
@@ -51,7 +60,16 @@ export function gatewayDashboard(ctx: Context): Dashboard {
       {
         title: 'Traffic leaving the mesh',
         collapsed: true,
-        panels: breakdown(ctx, { side: 'client', where: ['destination_service_name=~"PassthroughCluster|BlackHoleCluster"'] }, { by: ['source_workload', 'destination_service_name'], legend: '{{source_workload}} → {{destination_service_name}}', noun: 'by caller and exit' }, 'to destinations outside the registry'),
+        panels: breakdown(
+          ctx,
+          { side: 'client', where: ['destination_service_name=~"PassthroughCluster|BlackHoleCluster"'] },
+          {
+            by: ['source_workload', 'destination_service_name'],
+            legend: '{{source_workload}} → {{destination_service_name}}',
+            noun: 'by caller and exit',
+          },
+          'to destinations outside the registry'
+        ),
       },
     ],
   });

@@ -19,16 +19,35 @@ export function meshDashboard(ctx: Context): Dashboard {
   const components = new ComponentQueries(config);
   const where = ['destination_workload_namespace=~"$namespace"'];
   const t: Traffic = { side: 'once', where };
-  const toWorkload = [dataLink('Workload dashboard', 'meshscope-workload', { namespace: 'destination_workload_namespace', workload: 'destination_workload' })];
-  const toService = [dataLink('Service dashboard', 'meshscope-service', { namespace: 'destination_service_namespace', service: 'destination_service' })];
+  const toWorkload = [
+    dataLink('Workload dashboard', 'meshscope-workload', {
+      namespace: 'destination_workload_namespace',
+      workload: 'destination_workload',
+    }),
+  ];
+  const toService = [
+    dataLink('Service dashboard', 'meshscope-service', {
+      namespace: 'destination_service_namespace',
+      service: 'destination_service',
+    }),
+  ];
   const errorShare = (s: number) => Math.round((1 - s) * 1e6) / 1e6;
   return assemble(config, {
     uid: 'meshscope-mesh',
     title: 'Istio Mesh',
-    description: 'The whole mesh, every request counted once: headline figures, the topology, per-workload, per-service and TCP tables linking to the Service and Workload dashboards.',
+    description:
+      'The whole mesh, every request counted once: headline figures, the topology, per-workload, per-service and TCP tables linking to the Service and Workload dashboards.',
     tags: ['mesh'],
     variables: [
-      labelVariable({ name: 'namespace', label: 'Namespace', metric: TRAFFIC_SERIES, matchers: [istio.clusterMatcher], from: 'destination_workload_namespace', multi: true, description: 'Namespaces of the serving workloads.' }),
+      labelVariable({
+        name: 'namespace',
+        label: 'Namespace',
+        metric: TRAFFIC_SERIES,
+        matchers: [istio.clusterMatcher],
+        from: 'destination_workload_namespace',
+        multi: true,
+        description: 'Namespaces of the serving workloads.',
+      }),
     ],
     sections: [
       {
@@ -56,7 +75,8 @@ export function meshDashboard(ctx: Context): Dashboard {
         panels: [
           meshPanel({
             title: 'Mesh topology',
-            description: 'Workloads and services as a graph (meshscope Topology view): request rate, errors and latency per edge, TCP bytes, mTLS. The panel keeps one reporter per edge. Click a node for its Service or Workload dashboard.',
+            description:
+              'Workloads and services as a graph (meshscope Topology view): request rate, errors and latency per edge, TCP bytes, mTLS. The panel keeps one reporter per edge. Click a node for its Service or Workload dashboard.',
             unit: UNITS.requestsPerSecond,
             targets: [
               { expr: istio.topology('requests', where), instant: true, format: 'table' },
@@ -65,7 +85,11 @@ export function meshDashboard(ctx: Context): Dashboard {
             ],
             options: {
               view: 'topology',
-              topology: { ...DEFAULT_OPTIONS.topology, errorDegraded: errorShare(config.thresholds.successWarning), errorFailure: errorShare(config.thresholds.successCritical) },
+              topology: {
+                ...DEFAULT_OPTIONS.topology,
+                errorDegraded: errorShare(config.thresholds.successWarning),
+                errorFailure: errorShare(config.thresholds.successCritical),
+              },
             },
             height: 14,
           }),
@@ -76,21 +100,29 @@ export function meshDashboard(ctx: Context): Dashboard {
         panels: [
           httpTable(ctx, t, {
             title: 'HTTP/gRPC workloads',
-            description: 'Per serving workload: requests per second, p50/p90/p99 duration and success (non-5xx share), each request counted once. Click a workload for its dashboard.',
+            description:
+              'Per serving workload: requests per second, p50/p90/p99 duration and success (non-5xx share), each request counted once. Click a workload for its dashboard.',
             by: Object.keys(WORKLOAD_LABELS),
             labels: WORKLOAD_LABELS,
-            links: { destination_workload: [...toWorkload, ...traceLink(config, 'destination_workload', 'destination_workload_namespace')] },
+            links: {
+              destination_workload: [
+                ...toWorkload,
+                ...traceLink(config, 'destination_workload', 'destination_workload_namespace'),
+              ],
+            },
           }),
           httpTable(ctx, t, {
             title: 'HTTP/gRPC services',
-            description: 'Per service host (egress hosts included): requests per second, p50/p90/p99 duration and success, each request counted once. Click a service for its dashboard.',
+            description:
+              'Per service host (egress hosts included): requests per second, p50/p90/p99 duration and success, each request counted once. Click a service for its dashboard.',
             by: Object.keys(SERVICE_LABELS),
             labels: SERVICE_LABELS,
             links: { destination_service: toService },
           }),
           tcpTable(ctx, t, {
             title: 'TCP workloads',
-            description: 'Per serving workload: bytes per second received (request direction) and sent (response direction) on TCP connections, ztunnel L4 included, each connection counted once.',
+            description:
+              'Per serving workload: bytes per second received (request direction) and sent (response direction) on TCP connections, ztunnel L4 included, each connection counted once.',
             by: Object.keys(WORKLOAD_LABELS),
             labels: WORKLOAD_LABELS,
             links: { destination_workload: toWorkload },
@@ -103,7 +135,8 @@ export function meshDashboard(ctx: Context): Dashboard {
         panels: [
           timeseries({
             title: 'Istio components by version',
-            description: 'Running proxies, gateways, waypoints, ztunnels and istiods per Istio version (istio_build), to follow an upgrade.',
+            description:
+              'Running proxies, gateways, waypoints, ztunnels and istiods per Istio version (istio_build), to follow an upgrade.',
             unit: UNITS.count,
             targets: [{ expr: components.versions(['proxy', 'pilot', 'ztunnel']), legend: '{{component}} {{tag}}' }],
             width: 24,

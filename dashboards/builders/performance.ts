@@ -22,7 +22,8 @@ export function performanceDashboard(ctx: Context): Dashboard {
   return assemble(config, {
     uid: 'meshscope-performance',
     title: 'Istio Performance',
-    description: 'Resource cost of the mesh: vCPU per 1000 requests per second, CPU and memory of proxies, ztunnel and istiod, bytes moved.',
+    description:
+      'Resource cost of the mesh: vCPU per 1000 requests per second, CPU and memory of proxies, ztunnel and istiod, bytes moved.',
     tags: ['performance'],
     variables: [],
     sections: [
@@ -31,11 +32,20 @@ export function performanceDashboard(ctx: Context): Dashboard {
         panels: [
           timeseries({
             title: 'vCPU per 1k requests/s',
-            description: 'CPU cores used per 1000 requests per second, each request counted once: proxies (sidecars, gateways, waypoints), ztunnel and istiod.',
+            description:
+              'CPU cores used per 1000 requests per second, each request counted once: proxies (sidecars, gateways, waypoints), ztunnel and istiod.',
             unit: UNITS.cores,
             // One target: the de-duplicated mesh request rate is by far the costliest part, so it is
             // computed once and shared by the three components.
-            targets: [{ expr: `(${tagged('component', perComponent((k) => c.cpu(k)))}) / on() group_left() ${kRps}`, legend: '{{component}}' }],
+            targets: [
+              {
+                expr: `(${tagged(
+                  'component',
+                  perComponent((k) => c.cpu(k))
+                )}) / on() group_left() ${kRps}`,
+                legend: '{{component}}',
+              },
+            ],
             width: 8,
           }),
           timeseries({
@@ -62,9 +72,13 @@ export function performanceDashboard(ctx: Context): Dashboard {
         panels: [
           timeseries({
             title: 'Bytes through the proxies',
-            description: 'HTTP request and response bytes per second (istio_request_bytes_sum, istio_response_bytes_sum), each request counted once.',
+            description:
+              'HTTP request and response bytes per second (istio_request_bytes_sum, istio_response_bytes_sum), each request counted once.',
             unit: UNITS.bytesPerSecond,
-            targets: named({ requests: istio.histogramSumRate('istio_request_bytes', all), responses: istio.histogramSumRate('istio_response_bytes', all) }),
+            targets: named({
+              requests: istio.histogramSumRate('istio_request_bytes', all),
+              responses: istio.histogramSumRate('istio_response_bytes', all),
+            }),
             width: 24,
           }),
         ],
@@ -72,9 +86,21 @@ export function performanceDashboard(ctx: Context): Dashboard {
       {
         title: 'Istio component versions',
         collapsed: true,
-        panels: [timeseries({ title: 'Istio components by version', description: 'Running instances per component and Istio version (istio_build).', unit: UNITS.count, targets: [{ expr: c.versions(['proxy', 'pilot', 'ztunnel']), legend: '{{component}} {{tag}}' }], width: 24 })],
+        panels: [
+          timeseries({
+            title: 'Istio components by version',
+            description: 'Running instances per component and Istio version (istio_build).',
+            unit: UNITS.count,
+            targets: [{ expr: c.versions(['proxy', 'pilot', 'ztunnel']), legend: '{{component}} {{tag}}' }],
+            width: 24,
+          }),
+        ],
       },
-      { title: 'Proxy resource usage (largest 10 pods)', collapsed: true, panels: resourcePanels(c, 'proxies', 'Proxy', 12, 10) },
+      {
+        title: 'Proxy resource usage (largest 10 pods)',
+        collapsed: true,
+        panels: resourcePanels(c, 'proxies', 'Proxy', 12, 10),
+      },
       { title: 'istiod resource usage', collapsed: true, panels: resourcePanels(c, 'istiod', 'istiod', 6) },
     ],
   });

@@ -4,7 +4,13 @@ import { type PanelBuilder, timeseries } from '../panels/kinds';
 import { UNITS } from '../panels/units';
 
 /** Per pod for small components; the `top` largest pods only for proxies, so panels do not grow with the mesh. */
-export function resourcePanels(c: ComponentQueries, component: Component, name: string, width: number, top?: number): PanelBuilder[] {
+export function resourcePanels(
+  c: ComponentQueries,
+  component: Component,
+  name: string,
+  width: number,
+  top?: number
+): PanelBuilder[] {
   const pod = c.podLabel;
   const perPod = (expr: string) => (top === undefined ? expr : c.topPods(top, expr));
   const which = top === undefined ? 'per pod' : `for the ${top} largest pods`;
@@ -32,8 +38,22 @@ export function resourcePanels(c: ComponentQueries, component: Component, name: 
   ];
   if (component === 'istiod') {
     panels.push(
-      bytesAndCount(c, 'istiod Go heap and goroutines', 'Go heap in use (go_memstats_heap_alloc_bytes) and goroutines (go_goroutines) per istiod pod; a steady climb is a leak.', ['heap', 'go_memstats_heap_alloc_bytes'], ['goroutines', 'go_goroutines'], width),
-      bytesAndCount(c, 'istiod process', 'Resident memory (process_resident_memory_bytes) and open file descriptors (process_open_fds) per istiod pod, as the process itself reports them.', ['RSS', 'process_resident_memory_bytes'], ['fds', 'process_open_fds'], width),
+      bytesAndCount(
+        c,
+        'istiod Go heap and goroutines',
+        'Go heap in use (go_memstats_heap_alloc_bytes) and goroutines (go_goroutines) per istiod pod; a steady climb is a leak.',
+        ['heap', 'go_memstats_heap_alloc_bytes'],
+        ['goroutines', 'go_goroutines'],
+        width
+      ),
+      bytesAndCount(
+        c,
+        'istiod process',
+        'Resident memory (process_resident_memory_bytes) and open file descriptors (process_open_fds) per istiod pod, as the process itself reports them.',
+        ['RSS', 'process_resident_memory_bytes'],
+        ['fds', 'process_open_fds'],
+        width
+      )
     );
   }
   return panels;
@@ -42,7 +62,14 @@ export function resourcePanels(c: ComponentQueries, component: Component, name: 
 type Line = [legend: string, metric: string];
 
 /** Two gauges istiod reports, per pod: the first in bytes, the second a count on a right-hand axis. */
-function bytesAndCount(c: ComponentQueries, title: string, description: string, [bytesLegend, bytesMetric]: Line, [countLegend, countMetric]: Line, width: number) {
+function bytesAndCount(
+  c: ComponentQueries,
+  title: string,
+  description: string,
+  [bytesLegend, bytesMetric]: Line,
+  [countLegend, countMetric]: Line,
+  width: number
+) {
   const pod = c.podLabel;
   return timeseries({
     title,
@@ -53,5 +80,8 @@ function bytesAndCount(c: ComponentQueries, title: string, description: string, 
       { expr: c.gauge('istiod', countMetric, [pod]), legend: `${countLegend} {{${pod}}}` },
     ],
     width,
-  }).overrideByRegexp(`^${countLegend}`, [{ id: 'unit', value: UNITS.count }, { id: 'custom.axisPlacement', value: 'right' }]);
+  }).overrideByRegexp(`^${countLegend}`, [
+    { id: 'unit', value: UNITS.count },
+    { id: 'custom.axisPlacement', value: 'right' },
+  ]);
 }

@@ -51,7 +51,10 @@ export function tcpTable(ctx: Context, t: Traffic, s: TableSpec): PanelBuilder {
     title: s.title,
     description: s.description,
     unit: UNITS.bytesPerSecond,
-    targets: [{ expr: istio.tcp('istio_tcp_received_bytes_total', tb) }, { expr: istio.tcp('istio_tcp_sent_bytes_total', tb) }],
+    targets: [
+      { expr: istio.tcp('istio_tcp_received_bytes_total', tb) },
+      { expr: istio.tcp('istio_tcp_sent_bytes_total', tb) },
+    ],
     columns: [
       { refId: 'A', header: 'Bytes received', unit: UNITS.bytesPerSecond },
       { refId: 'B', header: 'Bytes sent', unit: UNITS.bytesPerSecond },

@@ -13,17 +13,27 @@ export interface Context {
 }
 
 const SIDE_TEXT: Record<Traffic['side'], string> = {
-  client: 'as the callers reported it (reporter="source": client sidecars and gateways; ambient callers have no client-side proxy and are absent)',
-  server: 'as the serving side reported it (reporter="destination" for sidecars, "waypoint" for ambient workloads behind a waypoint; destination preferred per edge)',
-  once: 'counting each request once: per edge, the destination sidecar\'s report, else the waypoint\'s, else the caller\'s (traffic to destinations without a proxy)',
+  client:
+    'as the callers reported it (reporter="source": client sidecars and gateways; ambient callers have no client-side proxy and are absent)',
+  server:
+    'as the serving side reported it (reporter="destination" for sidecars, "waypoint" for ambient workloads behind a waypoint; destination preferred per edge)',
+  once: "counting each request once: per edge, the destination sidecar's report, else the waypoint's, else the caller's (traffic to destinations without a proxy)",
 };
 
 export function successThresholds(config: MeshscopeConfig) {
-  return thresholds({ critical: config.thresholds.successCritical, warning: config.thresholds.successWarning, higherIsBetter: true });
+  return thresholds({
+    critical: config.thresholds.successCritical,
+    warning: config.thresholds.successWarning,
+    higherIsBetter: true,
+  });
 }
 
 export function latencyThresholds(config: MeshscopeConfig) {
-  return thresholds({ critical: config.thresholds.latencyCriticalMs, warning: config.thresholds.latencyWarningMs, higherIsBetter: false });
+  return thresholds({
+    critical: config.thresholds.latencyCriticalMs,
+    warning: config.thresholds.latencyWarningMs,
+    higherIsBetter: false,
+  });
 }
 
 /** Request rate, success, latency, TCP bytes (and mTLS share when the serving side reports) of `t`, as stats. */
@@ -31,7 +41,13 @@ export function headline(ctx: Context, t: Traffic, what: string): PanelBuilder[]
   const { istio, config } = ctx;
   const how = SIDE_TEXT[t.side];
   const panels = [
-    stat({ title: 'Requests', description: `HTTP and gRPC requests per second ${what}, ${how}.`, unit: UNITS.requestsPerSecond, targets: [{ expr: istio.requests(t), legend: 'requests' }], width: 4 }),
+    stat({
+      title: 'Requests',
+      description: `HTTP and gRPC requests per second ${what}, ${how}.`,
+      unit: UNITS.requestsPerSecond,
+      targets: [{ expr: istio.requests(t), legend: 'requests' }],
+      width: 4,
+    }),
     stat({
       title: 'Success rate',
       description: `Share of requests ${what} not answered with a 5xx, ${how}. gRPC errors travel with HTTP 200 and are not counted as failures here.`,
@@ -76,7 +92,7 @@ export function headline(ctx: Context, t: Traffic, what: string): PanelBuilder[]
         targets: [{ expr: istio.mtlsRatio(t), legend: 'mTLS' }],
         decimals: 1,
         width: 4,
-      }),
+      })
     );
   }
   return panels;
@@ -102,7 +118,9 @@ export function breakdown(ctx: Context, t: Traffic, b: Breakdown, what: string):
       title: `Requests ${b.noun} and response code`,
       description: `Requests per second ${what} ${b.noun} and HTTP response code, ${how}.`,
       unit: UNITS.requestsPerSecond,
-      targets: [{ expr: istio.requests({ ...tb, by: [...b.by, 'response_code'] }), legend: `${legend} {{response_code}}` }],
+      targets: [
+        { expr: istio.requests({ ...tb, by: [...b.by, 'response_code'] }), legend: `${legend} {{response_code}}` },
+      ],
     }),
     timeseries({
       title: `Success rate ${b.noun}`,
@@ -115,7 +133,10 @@ export function breakdown(ctx: Context, t: Traffic, b: Breakdown, what: string):
       title: `Latency ${b.noun}`,
       description: `p50, p90 and p99 request duration ${what} ${b.noun}, ${how}. Each line is one histogram_quantile over rate() of the buckets; Istio's removed seconds histogram is not queried.`,
       unit: UNITS.milliseconds,
-      targets: [0.5, 0.9, 0.99].map((q) => ({ expr: istio.quantile(q, 'istio_request_duration_milliseconds', tb), legend: `${legend} p${q * 100}` })),
+      targets: [0.5, 0.9, 0.99].map((q) => ({
+        expr: istio.quantile(q, 'istio_request_duration_milliseconds', tb),
+        legend: `${legend} p${q * 100}`,
+      })),
       width: 8,
     }),
     timeseries({
@@ -148,8 +169,13 @@ export function breakdown(ctx: Context, t: Traffic, b: Breakdown, what: string):
         title: `mTLS versus plaintext ${b.noun}`,
         description: `Requests per second ${what} ${b.noun} split by connection_security_policy: mutual_tls, none (plaintext) or unknown (only the caller reported), ${how}.`,
         unit: UNITS.requestsPerSecond,
-        targets: [{ expr: istio.requests({ ...tb, by: [...b.by, 'connection_security_policy'] }), legend: `${legend} {{connection_security_policy}}` }],
-      }),
+        targets: [
+          {
+            expr: istio.requests({ ...tb, by: [...b.by, 'connection_security_policy'] }),
+            legend: `${legend} {{connection_security_policy}}`,
+          },
+        ],
+      })
     );
   }
   return panels;

@@ -147,7 +147,13 @@ export const DEFAULT_CONFIG: MeshscopeConfig = {
   },
   customTelemetry: { metrics: [], dimensions: [] },
   recording: { dashboards: false, window: '1m' },
-  alerts: { availabilityObjective: 0.999, latencyObjective: 0.99, latencyThresholdMs: 250, convergenceSeconds: 1, runbookUrl: '' },
+  alerts: {
+    availabilityObjective: 0.999,
+    latencyObjective: 0.99,
+    latencyThresholdMs: 250,
+    convergenceSeconds: 1,
+    runbookUrl: '',
+  },
   install: {
     namespace: 'monitoring',
     dashboardLabel: 'grafana_dashboard',

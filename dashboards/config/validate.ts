@@ -7,7 +7,7 @@ import { DASHBOARD_UIDS, DEFAULT_CONFIG, type MeshscopeConfig } from './types';
 export class ConfigError extends Error {
   constructor(
     readonly source: string,
-    readonly problems: string[],
+    readonly problems: string[]
   ) {
     super(`invalid config ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
@@ -17,7 +17,8 @@ export class ConfigError extends Error {
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 /** One or more `label op "value"` matchers, comma separated. */
-const MATCHERS = /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*(,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*)*$/;
+const MATCHERS =
+  /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*(,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*)*$/;
 const UID = /^[a-zA-Z0-9_-]{1,40}$/;
 const DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
 const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -27,7 +28,9 @@ const K8S_LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const K8S_LABEL = new RegExp(`^${K8S_LABEL_KEY.source.slice(1, -1)}=${K8S_LABEL_VALUE.source.slice(1, -1)}$`);
 const URL = /^https?:\/\/\S+$/;
 /** Upper bounds (ms) of Istio's default request-duration buckets: a latency objective reads exactly one of them. */
-export const ISTIO_DURATION_BUCKETS_MS = [0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000];
+export const ISTIO_DURATION_BUCKETS_MS = [
+  0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000,
+];
 
 type Check = (value: unknown, path: string, problems: string[]) => unknown;
 
@@ -97,7 +100,9 @@ function obj(shape: Record<string, Check>, defaults?: Record<string, unknown>): 
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
       if (!(key in shape)) {
-        problems.push(`${path ? `${path}.` : ''}${key}: unknown field (expected one of ${Object.keys(shape).join(', ')})`);
+        problems.push(
+          `${path ? `${path}.` : ''}${key}: unknown field (expected one of ${Object.keys(shape).join(', ')})`
+        );
       }
     }
     for (const [key, check] of Object.entries(shape)) {
@@ -120,7 +125,14 @@ const matchers = str(MATCHERS, 'PromQL label matchers such as job="kubernetes-po
 
 const schema = obj(
   {
-    datasource: obj({ uid: str(UID, 'a Grafana data-source uid'), tracesUid: str(UID, 'a Grafana data-source uid', true), tracesType: oneOf(['tempo', 'jaeger']) }, d.datasource),
+    datasource: obj(
+      {
+        uid: str(UID, 'a Grafana data-source uid'),
+        tracesUid: str(UID, 'a Grafana data-source uid', true),
+        tracesType: oneOf(['tempo', 'jaeger']),
+      },
+      d.datasource
+    ),
     folder: str(),
     dashboards: list(oneOf(DASHBOARD_UIDS), { unique: true, nonEmpty: true }),
     labels: obj({ cluster: labelName, namespace: labelName, pod: labelName, container: labelName }, { ...d.labels }),
@@ -136,30 +148,46 @@ const schema = obj(
         latencyCriticalMs: num(0, 3_600_000),
         convergenceBoundsSeconds: list(num(0, 3600), { unique: true, nonEmpty: true }),
       },
-      { ...d.thresholds },
+      { ...d.thresholds }
     ),
     customTelemetry: obj(
       {
-        metrics: list(obj({ name: str(METRIC_NAME, 'a Prometheus metric name'), type: oneOf(['counter', 'histogram']), description: str(), unit: str() }, { unit: 'short' }), { unique: true }),
+        metrics: list(
+          obj(
+            {
+              name: str(METRIC_NAME, 'a Prometheus metric name'),
+              type: oneOf(['counter', 'histogram']),
+              description: str(),
+              unit: str(),
+            },
+            { unit: 'short' }
+          ),
+          { unique: true }
+        ),
         dimensions: list(obj({ label: labelName, description: str() }), { unique: true }),
       },
-      { metrics: [], dimensions: [] },
+      { metrics: [], dimensions: [] }
     ),
-    recording: obj({ dashboards: bool(), window: str(DURATION, 'a Prometheus duration such as 1m') }, { ...d.recording }),
+    recording: obj(
+      { dashboards: bool(), window: str(DURATION, 'a Prometheus duration such as 1m') },
+      { ...d.recording }
+    ),
     alerts: obj(
       {
         availabilityObjective: num(0, 0.99999),
         latencyObjective: num(0, 0.99999),
         latencyThresholdMs: (v, path, problems) => {
           if (!ISTIO_DURATION_BUCKETS_MS.includes(v as number)) {
-            problems.push(`${path}: must be an upper bound of Istio's request-duration buckets: ${ISTIO_DURATION_BUCKETS_MS.join(', ')}`);
+            problems.push(
+              `${path}: must be an upper bound of Istio's request-duration buckets: ${ISTIO_DURATION_BUCKETS_MS.join(', ')}`
+            );
           }
           return v;
         },
         convergenceSeconds: num(0, 3600),
         runbookUrl: str(URL, 'an http(s) URL', true),
       },
-      { ...d.alerts },
+      { ...d.alerts }
     ),
     install: obj(
       {
@@ -172,10 +200,10 @@ const schema = obj(
         scrapeInterval: str(DURATION, 'a Prometheus duration such as 15s'),
         pluginUrl: str(URL, 'an http(s) URL', true),
       },
-      { ...d.install },
+      { ...d.install }
     ),
   },
-  d as unknown as Record<string, unknown>,
+  d as unknown as Record<string, unknown>
 );
 
 /** Cross-field rules the per-field checks cannot see. */

@@ -3,12 +3,26 @@
  * say what it shows and how it counts. Thresholds come from the config through `Colors`.
  */
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
-import { PanelBuilder as RawPanelBuilder, ThresholdsConfigBuilder, ThresholdsMode, type DynamicConfigValue } from '@grafana/grafana-foundation-sdk/dashboard';
+import {
+  PanelBuilder as RawPanelBuilder,
+  ThresholdsConfigBuilder,
+  ThresholdsMode,
+  type DynamicConfigValue,
+} from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as HeatmapBuilder, YAxisConfigBuilder } from '@grafana/grafana-foundation-sdk/heatmap';
 import { PanelBuilder as StatBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TableBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { BigValueGraphMode, LegendDisplayMode, LegendPlacement, StackingConfigBuilder, StackingMode, TableCellDisplayMode, type TableCellOptions, VizLegendOptionsBuilder } from '@grafana/grafana-foundation-sdk/common';
+import {
+  BigValueGraphMode,
+  LegendDisplayMode,
+  LegendPlacement,
+  StackingConfigBuilder,
+  StackingMode,
+  TableCellDisplayMode,
+  type TableCellOptions,
+  VizLegendOptionsBuilder,
+} from '@grafana/grafana-foundation-sdk/common';
 import type { MeshPanelOptions } from '../../src/options';
 import { PROMETHEUS } from './datasources';
 import { type Target, targets } from './targets';
@@ -26,7 +40,11 @@ export interface Common {
 }
 
 /** Green above `warning`, yellow between, red below `critical` (for ratios where higher is better), or the reverse. */
-export function thresholds(steps: { critical: number; warning: number; higherIsBetter: boolean }): ThresholdsConfigBuilder {
+export function thresholds(steps: {
+  critical: number;
+  warning: number;
+  higherIsBetter: boolean;
+}): ThresholdsConfigBuilder {
   const { critical, warning, higherIsBetter } = steps;
   const s = higherIsBetter
     ? [
@@ -52,7 +70,13 @@ export function timeseries(p: Common & { stacked?: boolean; thresholds?: Thresho
     .span(p.width ?? 12)
     .height(p.height ?? 8)
     .fillOpacity(10)
-    .legend(new VizLegendOptionsBuilder().displayMode(LegendDisplayMode.Table).placement(LegendPlacement.Bottom).showLegend(true).calcs(['mean', 'max', 'lastNotNull']));
+    .legend(
+      new VizLegendOptionsBuilder()
+        .displayMode(LegendDisplayMode.Table)
+        .placement(LegendPlacement.Bottom)
+        .showLegend(true)
+        .calcs(['mean', 'max', 'lastNotNull'])
+    );
   if (p.thresholds) {
     b.thresholds(p.thresholds);
   }
@@ -100,7 +124,9 @@ export interface DataLink {
  * An instant-query table: one row per label set, one value column per query (Grafana's merge transform joins
  * them, so every query must group by the same labels), header names and units per column, links on label columns.
  */
-export function table(p: Common & { columns: Column[]; labels: Record<string, string>; links: Record<string, DataLink[]> }): PanelBuilder {
+export function table(
+  p: Common & { columns: Column[]; labels: Record<string, string>; links: Record<string, DataLink[]> }
+): PanelBuilder {
   const b = new TableBuilder()
     .title(p.title)
     .description(p.description)
@@ -112,18 +138,27 @@ export function table(p: Common & { columns: Column[]; labels: Record<string, st
     .withTransformation({ id: 'merge', options: {} })
     .withTransformation({
       id: 'organize',
-      options: { excludeByName: { Time: true }, renameByName: Object.fromEntries(p.columns.map((c) => [`Value #${c.refId}`, c.header])) },
+      options: {
+        excludeByName: { Time: true },
+        renameByName: Object.fromEntries(p.columns.map((c) => [`Value #${c.refId}`, c.header])),
+      },
     });
   for (const c of p.columns) {
     const props: DynamicConfigValue[] = [{ id: 'unit', value: c.unit }];
     if (c.thresholds) {
-      props.push({ id: 'thresholds', value: c.thresholds.build() }, { id: 'custom.cellOptions', value: { type: TableCellDisplayMode.ColorBackground } as TableCellOptions });
+      props.push(
+        { id: 'thresholds', value: c.thresholds.build() },
+        { id: 'custom.cellOptions', value: { type: TableCellDisplayMode.ColorBackground } as TableCellOptions }
+      );
     }
     b.overrideByName(c.header, props);
   }
   // Label columns keep their names so data links can read them as ${__data.fields.<label>}; only the header changes.
   for (const [label, header] of Object.entries(p.labels)) {
-    b.overrideByName(label, [{ id: 'displayName', value: header }, ...(p.links[label] ? [{ id: 'links', value: p.links[label] }] : [])]);
+    b.overrideByName(label, [
+      { id: 'displayName', value: header },
+      ...(p.links[label] ? [{ id: 'links', value: p.links[label] }] : []),
+    ]);
   }
   return b;
 }

@@ -12,7 +12,11 @@ export const TIME_RANGE = '${__url_time_range}';
 export const SHARED_VARIABLES = ['datasource', 'cluster'] as const;
 
 export function dashboardUrl(uid: string, fields: Record<string, string>): string {
-  const params = [...SHARED_VARIABLES.map((v) => `\${${v}:queryparam}`), ...Object.entries(fields).map(([variable, label]) => `var-${variable}=\${__data.fields.${label}}`), TIME_RANGE];
+  const params = [
+    ...SHARED_VARIABLES.map((v) => `\${${v}:queryparam}`),
+    ...Object.entries(fields).map(([variable, label]) => `var-${variable}=\${__data.fields.${label}}`),
+    TIME_RANGE,
+  ];
   return `/d/${uid}?${params.join('&')}`;
 }
 
@@ -32,7 +36,11 @@ export function traceLink(config: MeshscopeConfig, serviceField: string, namespa
     config.datasource.tracesType === 'tempo'
       ? { refId: 'A', queryType: 'traceql', query: `{resource.service.name="${service}"}` }
       : { refId: 'A', queryType: 'search', service };
-  const left = JSON.stringify({ datasource: '${traces}', queries: [query], range: { from: '${__from}', to: '${__to}' } });
+  const left = JSON.stringify({
+    datasource: '${traces}',
+    queries: [query],
+    range: { from: '${__from}', to: '${__to}' },
+  });
   return [{ title: 'Traces', url: `/explore?left=${encodeURIComponent(left).replace(/%24%7B([^%]+)%7D/g, '${$1}')}` }];
 }
 
@@ -40,5 +48,13 @@ export function traceLink(config: MeshscopeConfig, serviceField: string, namespa
 export function dashboardLinks(config: MeshscopeConfig, self: string, titles: Record<string, string>) {
   return config.dashboards
     .filter((uid) => uid !== self)
-    .map((uid) => new DashboardLinkBuilder(titles[uid]).type(DashboardLinkType.Link).url(`/d/${uid}`).includeVars(true).keepTime(true).icon('dashboard').tooltip(`Open ${titles[uid]}`));
+    .map((uid) =>
+      new DashboardLinkBuilder(titles[uid])
+        .type(DashboardLinkType.Link)
+        .url(`/d/${uid}`)
+        .includeVars(true)
+        .keepTime(true)
+        .icon('dashboard')
+        .tooltip(`Open ${titles[uid]}`)
+    );
 }

@@ -15,7 +15,11 @@ export function named(lines: Record<string, string>): Target[] {
   return Object.entries(lines).map(([legend, expr]) => ({ expr, legend }));
 }
 
-const FORMATS = { table: PromQueryFormat.Table, heatmap: PromQueryFormat.Heatmap, time_series: PromQueryFormat.TimeSeries };
+const FORMATS = {
+  table: PromQueryFormat.Table,
+  heatmap: PromQueryFormat.Heatmap,
+  time_series: PromQueryFormat.TimeSeries,
+};
 
 /** refIds are A, B, C… in order, so the JSON is deterministic and the panel's conventional roles line up. */
 export function targets(ts: Target[]): Array<cog.Builder<cog.Dataquery>> {

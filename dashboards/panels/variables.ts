@@ -4,7 +4,13 @@
  * previous choice leaves, and are read through Prometheus's label API (no sample scan on dashboard load).
  */
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
-import { DatasourceVariableBuilder, QueryVariableBuilder, VariableRefresh, VariableSort, type VariableModel } from '@grafana/grafana-foundation-sdk/dashboard';
+import {
+  DatasourceVariableBuilder,
+  QueryVariableBuilder,
+  VariableRefresh,
+  VariableSort,
+  type VariableModel,
+} from '@grafana/grafana-foundation-sdk/dashboard';
 import type { MeshscopeConfig } from '../config/types';
 import { selector } from '../queries/promql';
 import { PROMETHEUS } from './datasources';
@@ -24,7 +30,10 @@ export function tracesVariable(config: MeshscopeConfig): Variable | undefined {
   if (tracesUid === '') {
     return undefined;
   }
-  return new DatasourceVariableBuilder('traces').label('Traces').type(tracesType).current({ selected: true, text: tracesUid, value: tracesUid });
+  return new DatasourceVariableBuilder('traces')
+    .label('Traces')
+    .type(tracesType)
+    .current({ selected: true, text: tracesUid, value: tracesUid });
 }
 
 export interface LabelVariable {
@@ -56,7 +65,10 @@ export function labelVariable(v: LabelVariable): Variable {
     .allowCustomValue(true);
   if (v.multi) {
     // `.*` rather than a list of every value: short URLs and queries (istio#5712), and series without the label match.
-    b.multi(true).includeAll(true).allValue(v.allValue ?? '.*').current(ALL);
+    b.multi(true)
+      .includeAll(true)
+      .allValue(v.allValue ?? '.*')
+      .current(ALL);
   }
   return b;
 }
@@ -65,7 +77,11 @@ export function labelVariable(v: LabelVariable): Variable {
  * A single-valued namespace variable, then a single-valued `v` chained on it: `v` lists only what the chosen
  * namespace holds (series whose `namespace.from` label is "$namespace").
  */
-export function inNamespace(clusterMatcher: string, namespace: Pick<LabelVariable, 'metric' | 'from' | 'description'>, v: Omit<LabelVariable, 'matchers' | 'multi'>): Variable[] {
+export function inNamespace(
+  clusterMatcher: string,
+  namespace: Pick<LabelVariable, 'metric' | 'from' | 'description'>,
+  v: Omit<LabelVariable, 'matchers' | 'multi'>
+): Variable[] {
   return [
     labelVariable({ name: 'namespace', label: 'Namespace', matchers: [clusterMatcher], multi: false, ...namespace }),
     labelVariable({ ...v, matchers: [clusterMatcher, `${namespace.from}="$namespace"`], multi: false }),

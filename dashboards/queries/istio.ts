@@ -18,7 +18,11 @@ export interface Traffic {
 }
 
 export type HttpHistogram = 'istio_request_duration_milliseconds' | 'istio_request_bytes' | 'istio_response_bytes';
-export type TcpCounter = 'istio_tcp_sent_bytes_total' | 'istio_tcp_received_bytes_total' | 'istio_tcp_connections_opened_total' | 'istio_tcp_connections_closed_total';
+export type TcpCounter =
+  | 'istio_tcp_sent_bytes_total'
+  | 'istio_tcp_received_bytes_total'
+  | 'istio_tcp_connections_opened_total'
+  | 'istio_tcp_connections_closed_total';
 
 /**
  * Series naming every destination, HTTP/gRPC or TCP, that the scoping variables list values from: from
@@ -111,7 +115,12 @@ export class IstioQueries {
    */
   fasterThan(boundMs: number, t: Traffic): string {
     const le = `le=~"${String(boundMs).replace('.', '\\\\.')}(\\\\.0)?"`;
-    const within = sumBy(t.by ?? [], this.once('istio_request_duration_milliseconds_bucket', { ...t, where: [...(t.where ?? []), le] }, ['response_code']));
+    const within = sumBy(
+      t.by ?? [],
+      this.once('istio_request_duration_milliseconds_bucket', { ...t, where: [...(t.where ?? []), le] }, [
+        'response_code',
+      ])
+    );
     return `${within} / ${sumBy(t.by ?? [], this.once('istio_request_duration_milliseconds_count', t, ['response_code']))}`;
   }
 
@@ -155,7 +164,12 @@ export class IstioQueries {
     const matchers = [...this.scopeMatchers(), ...where];
     const of = (metric: string, extra: string[]) => sumBy([...edge, ...extra], this.rate(metric, matchers));
     if (role === 'requests') {
-      return of('istio_requests_total', ['request_protocol', 'response_code', 'grpc_response_status', 'connection_security_policy']);
+      return of('istio_requests_total', [
+        'request_protocol',
+        'response_code',
+        'grpc_response_status',
+        'connection_security_policy',
+      ]);
     }
     if (role === 'latency') {
       return of('istio_request_duration_milliseconds_bucket', ['request_protocol', 'le']);

@@ -6,14 +6,25 @@
 import type { MeshscopeConfig } from '../config/types';
 import type { HttpHistogram, TcpCounter } from './istio';
 
-const HTTP_HISTOGRAMS: HttpHistogram[] = ['istio_request_duration_milliseconds', 'istio_request_bytes', 'istio_response_bytes'];
-const TCP_COUNTERS: TcpCounter[] = ['istio_tcp_sent_bytes_total', 'istio_tcp_received_bytes_total', 'istio_tcp_connections_opened_total', 'istio_tcp_connections_closed_total'];
+const HTTP_HISTOGRAMS: HttpHistogram[] = [
+  'istio_request_duration_milliseconds',
+  'istio_request_bytes',
+  'istio_response_bytes',
+];
+const TCP_COUNTERS: TcpCounter[] = [
+  'istio_tcp_sent_bytes_total',
+  'istio_tcp_received_bytes_total',
+  'istio_tcp_connections_opened_total',
+  'istio_tcp_connections_closed_total',
+];
 
 const histogramSeries = (base: string) => [`${base}_bucket`, `${base}_sum`, `${base}_count`];
 
 /** Every Istio counter the query library rates, the user's Telemetry-API metrics included. */
 export function recordedMetrics(config: MeshscopeConfig): string[] {
-  const custom = config.customTelemetry.metrics.flatMap((m) => (m.type === 'histogram' ? histogramSeries(m.name) : [m.name]));
+  const custom = config.customTelemetry.metrics.flatMap((m) =>
+    m.type === 'histogram' ? histogramSeries(m.name) : [m.name]
+  );
   return ['istio_requests_total', ...HTTP_HISTOGRAMS.flatMap(histogramSeries), ...TCP_COUNTERS, ...custom];
 }
 
@@ -24,7 +35,18 @@ export function recordedMetrics(config: MeshscopeConfig): string[] {
  * recorded series answer every selector and grouping the raw ones do.
  */
 export function podLabels(config: MeshscopeConfig): string[] {
-  return [...new Set(['instance', config.labels.pod, 'pod_name', 'kubernetes_pod_name', 'pod_template_hash', 'controller_revision_hash', 'statefulset_kubernetes_io_pod_name', 'apps_kubernetes_io_pod_index'])];
+  return [
+    ...new Set([
+      'instance',
+      config.labels.pod,
+      'pod_name',
+      'kubernetes_pod_name',
+      'pod_template_hash',
+      'controller_revision_hash',
+      'statefulset_kubernetes_io_pod_name',
+      'apps_kubernetes_io_pod_index',
+    ]),
+  ];
 }
 
 /** `workload:<metric without _total>:rate<window>`, Prometheus's level:metric:operation naming. */

@@ -17,7 +17,7 @@ export class HistogramAccumulator {
 
   constructor(
     private readonly bounds: readonly number[],
-    dist: LogNormal,
+    dist: LogNormal
   ) {
     this.closed = new Float64Array(bounds.length);
     this.fractions = bucketFractions(dist, bounds);

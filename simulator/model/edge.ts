@@ -30,7 +30,13 @@ export const REQUEST_SIZE_SPREAD = 1.6; // p90/p50 of request and response sizes
 
 export function outcomes(spec: EdgeSpec, b: EdgeBehaviour): Outcome[] {
   const ok = b.destinationDown ? 0 : 1 - b.errorRate;
-  const o = (code: string, grpcStatus: string, flags: string, share: number, error: boolean): Outcome => ({ code, grpcStatus, flags, share, error });
+  const o = (code: string, grpcStatus: string, flags: string, share: number, error: boolean): Outcome => ({
+    code,
+    grpcStatus,
+    flags,
+    share,
+    error,
+  });
   switch (spec.protocol) {
     case 'tcp':
       return [o('', '', '-', ok, false), o('', '', 'UF', 1 - ok, true)];
@@ -41,7 +47,9 @@ export function outcomes(spec: EdgeSpec, b: EdgeBehaviour): Outcome[] {
       if (spec.egress?.cluster === 'BlackHoleCluster') {
         return [o('502', '', '-', 1, true)];
       }
-      return b.destinationDown ? [o('503', '', 'UH', 1, true)] : [o('200', '', '-', ok, false), o('503', '', '-', 1 - ok, true)];
+      return b.destinationDown
+        ? [o('503', '', 'UH', 1, true)]
+        : [o('200', '', '-', ok, false), o('503', '', '-', 1 - ok, true)];
   }
 }
 
@@ -58,7 +66,7 @@ export class Series {
   constructor(
     readonly outcome: Outcome,
     readonly hop: Hop,
-    edge: EdgeRuntime,
+    edge: EdgeRuntime
   ) {
     if (edge.spec.protocol !== 'tcp') {
       this.duration = new HistogramAccumulator(ENVOY_DEFAULT_BUCKETS, edge.behaviour.latency);
@@ -99,7 +107,7 @@ export class EdgeRuntime {
     readonly hopFor: (b: EdgeBehaviour) => Hop,
     private readonly sink: SeriesSink,
     seed: number,
-    now: number,
+    now: number
   ) {
     this.behaviour = EdgeRuntime.baseline(spec);
     this.requestSize = logNormal(spec.requestBytes ?? 500, (spec.requestBytes ?? 500) * REQUEST_SIZE_SPREAD);

@@ -53,7 +53,15 @@ export interface Hop {
 /** Labels of an end seen through metadata exchange: missing → unknown, revision → latest. */
 function peer(id: Identity | undefined, known: boolean) {
   if (!id || !known) {
-    return { workload: UNKNOWN, namespace: UNKNOWN, canonicalService: UNKNOWN, canonicalRevision: 'latest', app: UNKNOWN, version: UNKNOWN, cluster: UNKNOWN };
+    return {
+      workload: UNKNOWN,
+      namespace: UNKNOWN,
+      canonicalService: UNKNOWN,
+      canonicalRevision: 'latest',
+      app: UNKNOWN,
+      version: UNKNOWN,
+      cluster: UNKNOWN,
+    };
   }
   return { ...id, app: id.app ?? UNKNOWN, version: id.version ?? UNKNOWN };
 }

@@ -10,7 +10,14 @@ import { workloadIndex } from '../topology/validate';
 import type { Topology, WorkloadMode, WorkloadSpec } from '../topology/types';
 import { hash32, kubeSuffix } from '../util/random';
 import { type EdgeBehaviour, EdgeRuntime, type MessageSeries, type Series } from './edge';
-import { connectionSecurityPolicy, envoyPeerLabels, type Hop, type Identity, identityOf, ztunnelLabels } from './identity';
+import {
+  connectionSecurityPolicy,
+  envoyPeerLabels,
+  type Hop,
+  type Identity,
+  identityOf,
+  ztunnelLabels,
+} from './identity';
 import { ProxyPod } from './proxy-pod';
 import type { PodInfo, ScrapeTarget } from './target';
 
@@ -62,7 +69,7 @@ export class Mesh {
   constructor(
     readonly topology: Topology,
     readonly seed: number,
-    readonly startedAt: number,
+    readonly startedAt: number
   ) {
     this.istioVersion = topology.istioVersion ?? '1.24.2';
     this.clusters = topology.clusters ?? ['Kubernetes'];
@@ -72,7 +79,15 @@ export class Mesh {
 
     const workloadOf = (spec: WorkloadSpec, mode: WorkloadMode): Workload => {
       const cluster = spec.cluster ?? this.clusters[0];
-      const w: Workload = { key: `${spec.namespace}/${spec.name}`, spec, mode, identity: identityOf(spec, cluster, trustDomain), pods: [], proxies: [], up: true };
+      const w: Workload = {
+        key: `${spec.namespace}/${spec.name}`,
+        spec,
+        mode,
+        identity: identityOf(spec, cluster, trustDomain),
+        pods: [],
+        proxies: [],
+        up: true,
+      };
       this.podCountByCluster.set(cluster, (this.podCountByCluster.get(cluster) ?? 0) + (spec.replicas ?? 1));
       return w;
     };
@@ -82,7 +97,10 @@ export class Mesh {
     const waypoints = new Map<string, Workload>();
     for (const ns of waypointNs) {
       const cluster = this.workloads.find((w) => w.spec.namespace === ns)?.identity.cluster ?? this.clusters[0];
-      const wp = workloadOf({ name: 'waypoint', namespace: ns, cluster, app: 'waypoint', serviceAccount: 'waypoint', port: 15008 }, 'sidecar');
+      const wp = workloadOf(
+        { name: 'waypoint', namespace: ns, cluster, app: 'waypoint', serviceAccount: 'waypoint', port: 15008 },
+        'sidecar'
+      );
       waypoints.set(ns, wp);
       this.workloads.push(wp);
     }
@@ -111,7 +129,17 @@ export class Mesh {
         mtls: b.mtls,
         peerMetadata: spec.protocol !== 'tcp' || b.mtls,
       });
-      this.edges.push(new EdgeRuntime(i, id, spec, hopFor, { series: (e, s) => this.attach(e, s), messages: (e, m) => this.attachMessages(e, m) }, seed, startedAt));
+      this.edges.push(
+        new EdgeRuntime(
+          i,
+          id,
+          spec,
+          hopFor,
+          { series: (e, s) => this.attach(e, s), messages: (e, m) => this.attachMessages(e, m) },
+          seed,
+          startedAt
+        )
+      );
     });
   }
 
@@ -142,24 +170,41 @@ export class Mesh {
   }
 
   proxyCount(cluster: string): number {
-    return this.workloads.filter((w) => w.up && w.identity.cluster === cluster).reduce((n, w) => n + w.proxies.length, 0);
+    return this.workloads
+      .filter((w) => w.up && w.identity.cluster === cluster)
+      .reduce((n, w) => n + w.proxies.length, 0);
   }
 
   private layOutNodes(ambient: boolean): void {
     for (const cluster of this.clusters) {
       const count = Math.max(2, Math.ceil((this.podCountByCluster.get(cluster) ?? 0) / PODS_PER_NODE));
-      const nodes = Array.from({ length: count }, (_, i) => `${cluster}-worker-${kubeSuffix(`${this.seed}/${cluster}/${i}`, 5)}`);
+      const nodes = Array.from(
+        { length: count },
+        (_, i) => `${cluster}-worker-${kubeSuffix(`${this.seed}/${cluster}/${i}`, 5)}`
+      );
       this.nodesByCluster.set(cluster, nodes);
       for (const node of nodes) {
         const cadvisor = new CadvisorNode(cluster, node, this.istioVersion, this.startedAt);
         this.cadvisors.set(node, cadvisor);
         this.targets.push(cadvisor);
         if (ambient) {
-          const pod = this.podInfo(cluster, node, 'istio-system', `ztunnel-${kubeSuffix(`${this.seed}/${node}/zt`, 5)}`, 'istio-proxy', { app: 'ztunnel' });
+          const pod = this.podInfo(
+            cluster,
+            node,
+            'istio-system',
+            `ztunnel-${kubeSuffix(`${this.seed}/${node}/zt`, 5)}`,
+            'istio-proxy',
+            { app: 'ztunnel' }
+          );
           const zt = new ZtunnelPod(pod, this.istioVersion, () => this.workloadsOnNode(node), this.startedAt);
           this.ztunnels.set(node, zt);
           this.targets.push(zt);
-          cadvisor.containers.push({ pod, up: () => true, cores: () => 0.002 + 0.0002 * zt.entries.length, memoryBytes: () => 18 * MiB + zt.entries.length * 20_000 });
+          cadvisor.containers.push({
+            pod,
+            up: () => true,
+            cores: () => 0.002 + 0.0002 * zt.entries.length,
+            memoryBytes: () => 18 * MiB + zt.entries.length * 20_000,
+          });
         }
       }
     }
@@ -174,7 +219,14 @@ export class Mesh {
     return nodes[hash32(key, this.seed) % nodes.length];
   }
 
-  private podInfo(cluster: string, node: string, namespace: string, name: string, container: string, labels: Record<string, string>): PodInfo {
+  private podInfo(
+    cluster: string,
+    node: string,
+    namespace: string,
+    name: string,
+    container: string,
+    labels: Record<string, string>
+  ): PodInfo {
     return { name, namespace, cluster, node, container, labels };
   }
 
@@ -189,7 +241,14 @@ export class Mesh {
     }
     for (let i = 0; i < (w.spec.replicas ?? 1); i++) {
       const name = `${w.spec.name}-${rs}-${kubeSuffix(`${this.seed}/${w.key}/${i}`, 5)}`;
-      const pod = this.podInfo(w.identity.cluster, this.nodeFor(w.identity.cluster, name), w.spec.namespace, name, w.mode === 'ambient' ? w.spec.name : 'istio-proxy', labels);
+      const pod = this.podInfo(
+        w.identity.cluster,
+        this.nodeFor(w.identity.cluster, name),
+        w.spec.namespace,
+        name,
+        w.mode === 'ambient' ? w.spec.name : 'istio-proxy',
+        labels
+      );
       w.pods.push(pod);
       if (w.mode === 'ambient') {
         continue;
@@ -209,12 +268,27 @@ export class Mesh {
   private createControlPlane(serviceCount: number): void {
     for (const cluster of this.clusters) {
       const name = `istiod-${kubeSuffix(`${this.seed}/${cluster}/istiod`, 10)}-${kubeSuffix(`${this.seed}/${cluster}/istiod/0`, 5)}`;
-      const pod = this.podInfo(cluster, this.nodeFor(cluster, name), 'istio-system', name, 'discovery', { app: 'istiod' });
+      const pod = this.podInfo(cluster, this.nodeFor(cluster, name), 'istio-system', name, 'discovery', {
+        app: 'istiod',
+      });
       const proxies = () => this.proxyCount(cluster);
-      const istiod = new IstiodPod(pod, this.istioVersion, { proxies, services: serviceCount, virtualServices: Math.ceil(serviceCount / 3) }, this.startedAt, hash32(name, this.seed));
+      const istiod = new IstiodPod(
+        pod,
+        this.istioVersion,
+        { proxies, services: serviceCount, virtualServices: Math.ceil(serviceCount / 3) },
+        this.startedAt,
+        hash32(name, this.seed)
+      );
       this.istiods.set(cluster, istiod);
       this.targets.push(istiod);
-      this.cadvisors.get(pod.node)?.containers.push({ pod, up: () => true, cores: () => 0.01 + 0.0005 * proxies(), memoryBytes: () => 120 * MiB + proxies() * 600_000 });
+      this.cadvisors
+        .get(pod.node)
+        ?.containers.push({
+          pod,
+          up: () => true,
+          cores: () => 0.01 + 0.0005 * proxies(),
+          memoryBytes: () => 120 * MiB + proxies() * 600_000,
+        });
     }
   }
 
@@ -275,14 +349,23 @@ export class Mesh {
         response_flags: s.outcome.flags,
         connection_security_policy: connectionSecurityPolicy(s.hop, o.reporter),
       };
-      const entry: TrafficEntry = { series: s, labels: Buffer.from(labelPairs(tcp ? TCP_LABELS : HTTP_LABELS, values)), share: o.share, rate: () => edge.rateOf(s) };
+      const entry: TrafficEntry = {
+        series: s,
+        labels: Buffer.from(labelPairs(tcp ? TCP_LABELS : HTTP_LABELS, values)),
+        share: o.share,
+        rate: () => edge.rateOf(s),
+      };
       o.pod.add(tcp ? 'tcp' : 'http', entry, { reporter: o.reporter, cluster: o.cluster });
       this.observe(o.pod, edge);
     }
     for (const o of this.ztunnelObservers(edge, s.hop)) {
       const values = ztunnelLabels(s.hop, o.reporter);
       values.response_flags = s.outcome.flags === 'UF' ? 'CONNECT' : '-';
-      o.ztunnel.entries.push({ series: s, labels: Object.fromEntries(ZTUNNEL_LABELS.map((n) => [n, values[n]])), share: o.share });
+      o.ztunnel.entries.push({
+        series: s,
+        labels: Object.fromEntries(ZTUNNEL_LABELS.map((n) => [n, values[n]])),
+        share: o.share,
+      });
       this.observe(o.ztunnel, edge);
     }
   }

@@ -3,7 +3,14 @@ import type { Reporter } from '../spec/labels';
 import { writeAgent } from '../render/agent';
 import type { ExpositionWriter } from '../render/exposition-writer';
 import { defaultFamilies, extendedFamilies, wasmFamilies } from '../render/envoy-stats';
-import { arrangeFamilies, type EnvoyFamily, istioFamilies, type MessageEntry, type TrafficEntry, writeFamilies } from '../render/proxy';
+import {
+  arrangeFamilies,
+  type EnvoyFamily,
+  istioFamilies,
+  type MessageEntry,
+  type TrafficEntry,
+  writeFamilies,
+} from '../render/proxy';
 import type { WorkloadSpec } from '../topology/types';
 import { hash32 } from '../util/random';
 import { type PodInfo, podPath, podTargetLabels, type ScrapeTarget, TEXT_CONTENT_TYPE } from './target';
@@ -35,7 +42,7 @@ export class ProxyPod implements ScrapeTarget {
     readonly isUp: () => boolean,
     istioVersion: string,
     clusterCount: number,
-    private readonly startedAt: number,
+    private readonly startedAt: number
   ) {
     this.path = podPath(pod, '/stats/prometheus');
     this.targetLabels = podTargetLabels(pod);
@@ -43,7 +50,13 @@ export class ProxyPod implements ScrapeTarget {
     this.now = startedAt;
     const families = [
       ...istioFamilies(this.http, this.tcp, this.messages, istioVersion),
-      ...defaultFamilies({ startedAt, now: () => this.now, ldsRejected: () => this.rejected, clusterCount, listenerCount: 4 + clusterCount }),
+      ...defaultFamilies({
+        startedAt,
+        now: () => this.now,
+        ldsRejected: () => this.rejected,
+        clusterCount,
+        listenerCount: 4 + clusterCount,
+      }),
     ];
     if (workload.extendedStats) {
       families.push(
@@ -52,7 +65,7 @@ export class ProxyPod implements ScrapeTarget {
           reporter: (e) => this.meta.get(e)?.reporter ?? 'source',
           cluster: (e) => this.meta.get(e)?.cluster ?? 'unknown',
           inboundPrefix: `inbound_0.0.0.0_${workload.port ?? 8080}`,
-        }),
+        })
       );
     }
     if (workload.wasmExtensions?.length) {
@@ -99,7 +112,11 @@ export class ProxyPod implements ScrapeTarget {
   render(now: number, out: ExpositionWriter): void {
     this.advance(now);
     this.scrapes++;
-    writeAgent({ startedAt: this.startedAt, scrapes: this.scrapes, jitter: (hash32(this.pod.name) % 1000) / 1000 }, now, out);
+    writeAgent(
+      { startedAt: this.startedAt, scrapes: this.scrapes, jitter: (hash32(this.pod.name) % 1000) / 1000 },
+      now,
+      out
+    );
     writeFamilies(this.families, out);
   }
 }

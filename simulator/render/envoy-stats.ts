@@ -21,19 +21,35 @@ export function defaultFamilies(f: ProxyFacts): EnvoyFamily[] {
   const uptime = () => Math.max(0, Math.floor(f.now() - f.startedAt));
   // Every 30 s istiod pushes; a successful CDS/LDS update each time, rejected ones counted apart.
   const updates = () => 1 + Math.floor(uptime() / 30);
-  const c = (name: string, key: string, labels: string, v: () => number) => staticFamily(name, 'counter', key, () => [[labels, v()]]);
-  const g = (name: string, key: string, labels: string, v: () => number) => staticFamily(name, 'gauge', key, () => [[labels, v()]]);
+  const c = (name: string, key: string, labels: string, v: () => number) =>
+    staticFamily(name, 'counter', key, () => [[labels, v()]]);
+  const g = (name: string, key: string, labels: string, v: () => number) =>
+    staticFamily(name, 'gauge', key, () => [[labels, v()]]);
   return [
     c('envoy_cluster_upstream_cx_total', 'cluster.upstream_cx_total', XDS, () => 1),
-    staticFamily('envoy_cluster_upstream_rq', 'counter', 'cluster.upstream_rq', () => [[`response_code_class="2xx",${XDS}`, updates() * 4]]),
+    staticFamily('envoy_cluster_upstream_rq', 'counter', 'cluster.upstream_rq', () => [
+      [`response_code_class="2xx",${XDS}`, updates() * 4],
+    ]),
     c('envoy_cluster_manager_cds_update_success', 'cluster_manager.cds_update_success', '', updates),
     c('envoy_cluster_manager_cds_update_rejected', 'cluster_manager.cds_update_rejected', '', () => 0),
-    c('envoy_listener_manager_lds_update_success', 'listener_manager.lds_update_success', '', () => updates() - Math.floor(f.ldsRejected())),
-    c('envoy_listener_manager_lds_update_rejected', 'listener_manager.lds_update_rejected', '', () => Math.floor(f.ldsRejected())),
+    c(
+      'envoy_listener_manager_lds_update_success',
+      'listener_manager.lds_update_success',
+      '',
+      () => updates() - Math.floor(f.ldsRejected())
+    ),
+    c('envoy_listener_manager_lds_update_rejected', 'listener_manager.lds_update_rejected', '', () =>
+      Math.floor(f.ldsRejected())
+    ),
     c('envoy_server_envoy_bug_failures', 'server.envoy_bug_failures', '', () => 0),
     g('envoy_cluster_upstream_cx_active', 'cluster.upstream_cx_active', XDS, () => 1),
     g('envoy_cluster_manager_active_clusters', 'cluster_manager.active_clusters', '', () => f.clusterCount),
-    g('envoy_listener_manager_total_listeners_active', 'listener_manager.total_listeners_active', '', () => f.listenerCount),
+    g(
+      'envoy_listener_manager_total_listeners_active',
+      'listener_manager.total_listeners_active',
+      '',
+      () => f.listenerCount
+    ),
     g('envoy_server_live', 'server.live', '', () => 1),
     g('envoy_server_state', 'server.state', '', () => 0),
     g('envoy_server_uptime', 'server.uptime', '', uptime),
@@ -44,7 +60,8 @@ export function defaultFamilies(f: ProxyFacts): EnvoyFamily[] {
 export function wasmFamilies(extensions: readonly string[]): EnvoyFamily[] {
   // One VM per extension on the main thread and each of Envoy's 2 default workers.
   const vms = extensions.length * 3;
-  const f = (name: string, type: FamilyType, v: number) => staticFamily(`envoy_wasm_${name}`, type, `wasm.${name}`, () => [['', v]]);
+  const f = (name: string, type: FamilyType, v: number) =>
+    staticFamily(`envoy_wasm_${name}`, type, `wasm.${name}`, () => [['', v]]);
   return [
     f('envoy_wasm_runtime_v8_created', 'counter', vms),
     f('remote_load_cache_hits', 'counter', 0),
@@ -110,24 +127,59 @@ export function extendedFamilies(v: ClusterView): EnvoyFamily[] {
     // One family, two label shapes: by class and, since Istio 1.16's tag fix, by exact code (spec §6.2).
     staticFamily('envoy_cluster_upstream_rq', 'counter', 'cluster.upstream_rq', () =>
       [...byCluster()].flatMap(([c, codes]): Array<[string, number]> => [
-        ...[...byClass(codes)].map(([cls, n]): [string, number] => [`response_code_class="${cls}",cluster_name="${c}"`, n]),
+        ...[...byClass(codes)].map(([cls, n]): [string, number] => [
+          `response_code_class="${cls}",cluster_name="${c}"`,
+          n,
+        ]),
         ...[...codes].map(([code, n]): [string, number] => [`response_code="${code}",cluster_name="${c}"`, n]),
-      ]),
+      ])
     ),
     staticFamily('envoy_cluster_upstream_rq_total', 'counter', 'cluster.upstream_rq_total', perCluster(total)),
     staticFamily('envoy_cluster_upstream_cx_total', 'counter', 'cluster.upstream_cx_total', perCluster(connections)),
     staticFamily('envoy_cluster_ssl_handshake', 'counter', 'cluster.ssl.handshake', perCluster(connections)),
-    staticFamily('envoy_cluster_ssl_ciphers_TLS_AES_128_GCM_SHA256', 'counter', 'cluster.ssl.ciphers.TLS_AES_128_GCM_SHA256', perCluster(connections)),
-    staticFamily('envoy_cluster_ssl_versions_TLSv1_3', 'counter', 'cluster.ssl.versions.TLSv1_3', perCluster(connections)),
-    staticFamily('envoy_cluster_lb_healthy_panic', 'counter', 'cluster.lb_healthy_panic', perCluster(() => 0)),
+    staticFamily(
+      'envoy_cluster_ssl_ciphers_TLS_AES_128_GCM_SHA256',
+      'counter',
+      'cluster.ssl.ciphers.TLS_AES_128_GCM_SHA256',
+      perCluster(connections)
+    ),
+    staticFamily(
+      'envoy_cluster_ssl_versions_TLSv1_3',
+      'counter',
+      'cluster.ssl.versions.TLSv1_3',
+      perCluster(connections)
+    ),
+    staticFamily(
+      'envoy_cluster_lb_healthy_panic',
+      'counter',
+      'cluster.lb_healthy_panic',
+      perCluster(() => 0)
+    ),
     staticFamily('envoy_http_downstream_rq', 'counter', 'http.downstream_rq', () =>
-      [...inbound()].flatMap(([p, codes]) => [...byClass(codes)].map(([cls, n]): [string, number] => [`response_code_class="${cls}",http_conn_manager_prefix="${p}"`, n])),
+      [...inbound()].flatMap(([p, codes]) =>
+        [...byClass(codes)].map(([cls, n]): [string, number] => [
+          `response_code_class="${cls}",http_conn_manager_prefix="${p}"`,
+          n,
+        ])
+      )
     ),
     staticFamily('envoy_http_downstream_rq_total', 'counter', 'http.downstream_rq_total', () =>
-      [...inbound()].map(([p, codes]): [string, number] => [`http_conn_manager_prefix="${p}"`, total(codes)]),
+      [...inbound()].map(([p, codes]): [string, number] => [`http_conn_manager_prefix="${p}"`, total(codes)])
     ),
-    staticFamily('envoy_listener_ssl_handshake', 'counter', 'listener.ssl.handshake', () => [['listener_address="0.0.0.0_15006"', mtlsConnections()]]),
-    staticFamily('envoy_cluster_upstream_cx_active', 'gauge', 'cluster.upstream_cx_active', perCluster((codes) => (total(codes) > 0 ? 2 : 0))),
-    staticFamily('envoy_cluster_lb_subsets_active', 'gauge', 'cluster.lb_subsets_active', perCluster(() => 0)),
+    staticFamily('envoy_listener_ssl_handshake', 'counter', 'listener.ssl.handshake', () => [
+      ['listener_address="0.0.0.0_15006"', mtlsConnections()],
+    ]),
+    staticFamily(
+      'envoy_cluster_upstream_cx_active',
+      'gauge',
+      'cluster.upstream_cx_active',
+      perCluster((codes) => (total(codes) > 0 ? 2 : 0))
+    ),
+    staticFamily(
+      'envoy_cluster_lb_subsets_active',
+      'gauge',
+      'cluster.lb_subsets_active',
+      perCluster(() => 0)
+    ),
   ];
 }

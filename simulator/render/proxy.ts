@@ -81,9 +81,11 @@ export function arrangeFamilies(families: EnvoyFamily[]): EnvoyFamily[] {
             }
             return any;
           },
-        },
+        }
   );
-  return merged.sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  return merged.sort(
+    (a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0)
+  );
 }
 
 /** `# TYPE` lines by family name (a name has one type). */
@@ -105,7 +107,11 @@ export function writeFamilies(families: readonly EnvoyFamily[], out: ExpositionW
 }
 
 /** A counter over entries of one kind: `name{labels} floor(value × share)` per entry. */
-function counterFamily<S>(name: string, entries: ReadonlyArray<{ series: S; labels: Buffer; share: number }>, value: (s: S) => number): EnvoyFamily {
+function counterFamily<S>(
+  name: string,
+  entries: ReadonlyArray<{ series: S; labels: Buffer; share: number }>,
+  value: (s: S) => number
+): EnvoyFamily {
   const open = bytes(`${name}{`);
   return {
     name,
@@ -120,7 +126,11 @@ function counterFamily<S>(name: string, entries: ReadonlyArray<{ series: S; labe
   };
 }
 
-function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (s: Series) => HistogramAccumulator | undefined): EnvoyFamily {
+function histogramFamily(
+  name: string,
+  entries: readonly TrafficEntry[],
+  pick: (s: Series) => HistogramAccumulator | undefined
+): EnvoyFamily {
   const bucketOpen = bytes(`${name}_bucket{`);
   const sumOpen = bytes(`${name}_sum{`);
   const countOpen = bytes(`${name}_count{`);
@@ -164,7 +174,12 @@ function histogramFamily(name: string, entries: readonly TrafficEntry[], pick: (
 }
 
 /** The ten istio_* standard metric families over a pod's traffic entries, plus istio_build. */
-export function istioFamilies(http: TrafficEntry[], tcp: TrafficEntry[], messages: MessageEntry[], istioVersion: string): EnvoyFamily[] {
+export function istioFamilies(
+  http: TrafficEntry[],
+  tcp: TrafficEntry[],
+  messages: MessageEntry[],
+  istioVersion: string
+): EnvoyFamily[] {
   return [
     counterFamily(REQUESTS_TOTAL, http, (s) => s.total),
     histogramFamily(REQUEST_DURATION, http, (s) => s.duration),
@@ -181,7 +196,12 @@ export function istioFamilies(http: TrafficEntry[], tcp: TrafficEntry[], message
 }
 
 /** A family whose samples come from a function returning [labels, value] pairs. */
-export function staticFamily(name: string, type: FamilyType, sortKey: string, samples: () => Array<[string, number]>): EnvoyFamily {
+export function staticFamily(
+  name: string,
+  type: FamilyType,
+  sortKey: string,
+  samples: () => Array<[string, number]>
+): EnvoyFamily {
   return {
     name,
     type,

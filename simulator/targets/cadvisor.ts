@@ -29,7 +29,7 @@ export class CadvisorNode implements ScrapeTarget {
     readonly cluster: string,
     readonly node: string,
     istioVersion: string,
-    startedAt: number,
+    startedAt: number
   ) {
     this.path = `/clusters/${cluster}/nodes/${node}/metrics/cadvisor`;
     this.targetLabels = { job: 'kubelet', metrics_path: '/metrics/cadvisor', cluster, node };

@@ -48,7 +48,7 @@ export class IstiodPod implements ScrapeTarget {
     private readonly istioVersion: string,
     private readonly view: ControlPlaneView,
     private readonly startedAt: number,
-    seed: number,
+    seed: number
   ) {
     this.path = podPath(pod, '/metrics');
     this.targetLabels = podTargetLabels(pod);
@@ -58,38 +58,144 @@ export class IstiodPod implements ScrapeTarget {
     const registers = [this.registry];
     const type = ['type'];
     this.m = {
-      convergence: new Histogram({ name: 'pilot_proxy_convergence_time', help: 'Delay in seconds between config change and a proxy receiving all required configuration.', buckets: [...ISTIOD_BUCKETS.pilot_proxy_convergence_time], registers }),
-      pushes: new Counter({ name: 'pilot_xds_pushes', help: 'Pilot build and send errors for lds, rds, cds and eds.', labelNames: type, registers }),
-      pushTime: new Histogram({ name: 'pilot_xds_push_time', help: 'Total time in seconds Pilot takes to push lds, rds, cds and eds.', labelNames: type, buckets: [...ISTIOD_BUCKETS.pilot_xds_push_time], registers }),
-      configSize: new Histogram({ name: 'pilot_xds_config_size_bytes', help: 'Distribution of configuration sizes pushed to clients', labelNames: type, buckets: [...ISTIOD_BUCKETS.pilot_xds_config_size_bytes], registers }),
-      xds: new Gauge({ name: 'pilot_xds', help: 'Number of endpoints connected to this pilot using XDS.', labelNames: ['version'], registers }),
+      convergence: new Histogram({
+        name: 'pilot_proxy_convergence_time',
+        help: 'Delay in seconds between config change and a proxy receiving all required configuration.',
+        buckets: [...ISTIOD_BUCKETS.pilot_proxy_convergence_time],
+        registers,
+      }),
+      pushes: new Counter({
+        name: 'pilot_xds_pushes',
+        help: 'Pilot build and send errors for lds, rds, cds and eds.',
+        labelNames: type,
+        registers,
+      }),
+      pushTime: new Histogram({
+        name: 'pilot_xds_push_time',
+        help: 'Total time in seconds Pilot takes to push lds, rds, cds and eds.',
+        labelNames: type,
+        buckets: [...ISTIOD_BUCKETS.pilot_xds_push_time],
+        registers,
+      }),
+      configSize: new Histogram({
+        name: 'pilot_xds_config_size_bytes',
+        help: 'Distribution of configuration sizes pushed to clients',
+        labelNames: type,
+        buckets: [...ISTIOD_BUCKETS.pilot_xds_config_size_bytes],
+        registers,
+      }),
+      xds: new Gauge({
+        name: 'pilot_xds',
+        help: 'Number of endpoints connected to this pilot using XDS.',
+        labelNames: ['version'],
+        registers,
+      }),
       services: new Gauge({ name: 'pilot_services', help: 'Total services known to pilot.', registers }),
-      virtualServices: new Gauge({ name: 'pilot_virt_services', help: 'Total virtual services known to pilot.', registers }),
-      cfgEvents: new Counter({ name: 'pilot_k8s_cfg_events', help: 'Events from k8s config.', labelNames: ['type', 'event'], registers }),
-      regEvents: new Counter({ name: 'pilot_k8s_reg_events', help: 'Events from k8s registry.', labelNames: ['type', 'event'], registers }),
-      triggers: new Counter({ name: 'pilot_push_triggers', help: 'Total number of times a push was triggered, labeled by reason for the push.', labelNames: type, registers }),
-      rejects: new Counter({ name: 'pilot_total_xds_rejects', help: 'Total number of XDS responses from pilot rejected by proxy.', labelNames: type, registers }),
-      ldsReject: new Gauge({ name: 'pilot_xds_lds_reject', help: 'Pilot rejected LDS.', labelNames: ['node', 'err'], registers }),
-      internalErrors: new Counter({ name: 'pilot_total_xds_internal_errors', help: 'Total number of internal XDS errors in pilot.', registers }),
-      csr: new Counter({ name: 'citadel_server_csr_count', help: 'The number of CSRs received by Citadel server.', registers }),
-      issued: new Counter({ name: 'citadel_server_success_cert_issuance_count', help: 'The number of certificates issuances that have succeeded.', registers }),
-      injectionRequests: new Counter({ name: 'sidecar_injection_requests_total', help: 'Total number of sidecar injection requests.', registers }),
-      injectionSuccess: new Counter({ name: 'sidecar_injection_success_total', help: 'Total number of successful sidecar injection requests.', registers }),
-      validationPassed: new Counter({ name: 'galley_validation_passed', help: 'Resource is valid.', labelNames: ['group', 'version', 'resource'], registers }),
-      build: new Gauge({ name: 'istio_build', help: 'Istio component build info', labelNames: ['component', 'tag'], registers }),
+      virtualServices: new Gauge({
+        name: 'pilot_virt_services',
+        help: 'Total virtual services known to pilot.',
+        registers,
+      }),
+      cfgEvents: new Counter({
+        name: 'pilot_k8s_cfg_events',
+        help: 'Events from k8s config.',
+        labelNames: ['type', 'event'],
+        registers,
+      }),
+      regEvents: new Counter({
+        name: 'pilot_k8s_reg_events',
+        help: 'Events from k8s registry.',
+        labelNames: ['type', 'event'],
+        registers,
+      }),
+      triggers: new Counter({
+        name: 'pilot_push_triggers',
+        help: 'Total number of times a push was triggered, labeled by reason for the push.',
+        labelNames: type,
+        registers,
+      }),
+      rejects: new Counter({
+        name: 'pilot_total_xds_rejects',
+        help: 'Total number of XDS responses from pilot rejected by proxy.',
+        labelNames: type,
+        registers,
+      }),
+      ldsReject: new Gauge({
+        name: 'pilot_xds_lds_reject',
+        help: 'Pilot rejected LDS.',
+        labelNames: ['node', 'err'],
+        registers,
+      }),
+      internalErrors: new Counter({
+        name: 'pilot_total_xds_internal_errors',
+        help: 'Total number of internal XDS errors in pilot.',
+        registers,
+      }),
+      csr: new Counter({
+        name: 'citadel_server_csr_count',
+        help: 'The number of CSRs received by Citadel server.',
+        registers,
+      }),
+      issued: new Counter({
+        name: 'citadel_server_success_cert_issuance_count',
+        help: 'The number of certificates issuances that have succeeded.',
+        registers,
+      }),
+      injectionRequests: new Counter({
+        name: 'sidecar_injection_requests_total',
+        help: 'Total number of sidecar injection requests.',
+        registers,
+      }),
+      injectionSuccess: new Counter({
+        name: 'sidecar_injection_success_total',
+        help: 'Total number of successful sidecar injection requests.',
+        registers,
+      }),
+      validationPassed: new Counter({
+        name: 'galley_validation_passed',
+        help: 'Resource is valid.',
+        labelNames: ['group', 'version', 'resource'],
+        registers,
+      }),
+      build: new Gauge({
+        name: 'istio_build',
+        help: 'Istio component build info',
+        labelNames: ['component', 'tag'],
+        registers,
+      }),
       goroutines: new Gauge({ name: 'go_goroutines', help: 'Number of goroutines that currently exist.', registers }),
-      heap: new Gauge({ name: 'go_memstats_heap_alloc_bytes', help: 'Number of heap bytes allocated and still in use.', registers }),
-      gc: new Summary({ name: 'go_gc_duration_seconds', help: 'A summary of the pause duration of garbage collection cycles.', percentiles: [0, 0.25, 0.5, 0.75, 1], registers }),
-      cpu: new Counter({ name: 'process_cpu_seconds_total', help: 'Total user and system CPU time spent in seconds.', registers }),
+      heap: new Gauge({
+        name: 'go_memstats_heap_alloc_bytes',
+        help: 'Number of heap bytes allocated and still in use.',
+        registers,
+      }),
+      gc: new Summary({
+        name: 'go_gc_duration_seconds',
+        help: 'A summary of the pause duration of garbage collection cycles.',
+        percentiles: [0, 0.25, 0.5, 0.75, 1],
+        registers,
+      }),
+      cpu: new Counter({
+        name: 'process_cpu_seconds_total',
+        help: 'Total user and system CPU time spent in seconds.',
+        registers,
+      }),
       rss: new Gauge({ name: 'process_resident_memory_bytes', help: 'Resident memory size in bytes.', registers }),
-      start: new Gauge({ name: 'process_start_time_seconds', help: 'Start time of the process since unix epoch in seconds.', registers }),
+      start: new Gauge({
+        name: 'process_start_time_seconds',
+        help: 'Start time of the process since unix epoch in seconds.',
+        registers,
+      }),
       fds: new Gauge({ name: 'process_open_fds', help: 'Number of open file descriptors.', registers }),
     };
     this.m.build.set({ component: 'pilot', tag: istioVersion }, 1);
     this.m.start.set(Math.floor(startedAt));
     this.m.services.set(view.services);
     this.m.virtualServices.set(view.virtualServices);
-    this.m.validationPassed.inc({ group: 'networking.istio.io', version: 'v1', resource: 'virtualservices' }, view.virtualServices);
+    this.m.validationPassed.inc(
+      { group: 'networking.istio.io', version: 'v1', resource: 'virtualservices' },
+      view.virtualServices
+    );
     this.m.cfgEvents.inc({ type: 'VirtualService', event: 'add' }, view.virtualServices);
     const proxies = view.proxies();
     this.m.injectionRequests.inc(proxies);
@@ -108,7 +214,10 @@ export class IstiodPod implements ScrapeTarget {
     this.rejecting = proxyIds;
     this.m.ldsReject.reset();
     for (const node of proxyIds) {
-      this.m.ldsReject.set({ node, err: 'Error adding/updating listener(s) virtualInbound: duplicate listener filter chain match' }, 1);
+      this.m.ldsReject.set(
+        { node, err: 'Error adding/updating listener(s) virtualInbound: duplicate listener filter chain match' },
+        1
+      );
     }
   }
 

@@ -43,13 +43,18 @@ export class ZtunnelPod implements ScrapeTarget {
     readonly pod: PodInfo,
     istioVersion: string,
     localWorkloads: () => number,
-    private readonly startedAt: number,
+    private readonly startedAt: number
   ) {
     this.path = podPath(pod, '/metrics');
     this.targetLabels = podTargetLabels(pod);
     this.registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
     const registers = [this.registry];
-    new Gauge({ name: 'istio_build', help: 'Istio component build info.', labelNames: ['component', 'tag'], registers }).set({ component: 'ztunnel', tag: istioVersion }, 1);
+    new Gauge({
+      name: 'istio_build',
+      help: 'Istio component build info.',
+      labelNames: ['component', 'tag'],
+      registers,
+    }).set({ component: 'ztunnel', tag: istioVersion }, 1);
     const self = this;
     new Counter({
       name: 'istio_xds_message_total',
@@ -84,8 +89,19 @@ export class ZtunnelPod implements ScrapeTarget {
         this.set(localWorkloads());
       },
     });
-    new Gauge({ name: 'workload_manager_pending_proxy_count', help: 'The total number current workloads with pending proxies (unstable).', registers }).set(0);
-    new Gauge({ name: 'process_open_fds', help: 'Number of open file descriptors.', registers, collect() { this.set(20 + self.entries.length); } });
+    new Gauge({
+      name: 'workload_manager_pending_proxy_count',
+      help: 'The total number current workloads with pending proxies (unstable).',
+      registers,
+    }).set(0);
+    new Gauge({
+      name: 'process_open_fds',
+      help: 'Number of open file descriptors.',
+      registers,
+      collect() {
+        this.set(20 + self.entries.length);
+      },
+    });
   }
 
   visible(): boolean {

@@ -32,12 +32,28 @@ export function generateTopology(o: GenerateOptions): Topology {
   const ambientCount = Math.min(o.ambientNamespaces ?? 0, o.namespaces);
   // Chosen by hash rather than the generator's random stream, so these options leave the rest of the mesh unchanged.
   const wasm = (app: string) => (hash32(app, o.seed ?? 1) % 10_000) / 10_000 < (o.wasmShare ?? 0);
-  const workloads: WorkloadSpec[] = [{ name: 'istio-ingressgateway', namespace: 'istio-system', mode: 'gateway', app: 'istio-ingressgateway', replicas: 2 }];
+  const workloads: WorkloadSpec[] = [
+    {
+      name: 'istio-ingressgateway',
+      namespace: 'istio-system',
+      mode: 'gateway',
+      app: 'istio-ingressgateway',
+      replicas: 2,
+    },
+  ];
   const tierOf: number[] = [-1];
   for (let i = 0; i < o.workloads - 1; i++) {
     const ambient = i % o.namespaces >= o.namespaces - ambientCount;
     const app = `svc-${String(i).padStart(pad, '0')}`;
-    const w: WorkloadSpec = { name: `${app}-v1`, namespace: nsName(i % o.namespaces), cluster: clusters[i % clusters.length], app, version: 'v1', port: 8080, serviceAccount: app };
+    const w: WorkloadSpec = {
+      name: `${app}-v1`,
+      namespace: nsName(i % o.namespaces),
+      cluster: clusters[i % clusters.length],
+      app,
+      version: 'v1',
+      port: 8080,
+      serviceAccount: app,
+    };
     if (!ambient && wasm(app)) {
       w.wasmExtensions = [WASM_EXTENSIONS[hash32(app) % WASM_EXTENSIONS.length]];
     }
@@ -93,7 +109,11 @@ export function generateTopology(o: GenerateOptions): Topology {
   }
   const topology: Topology = { name: `generated-${o.workloads}w-${o.edges}e`, clusters, workloads, edges };
   if (ambientCount > 0) {
-    topology.namespaces = Array.from({ length: ambientCount }, (_, k): NamespaceSpec => ({ name: nsName(o.namespaces - ambientCount + k), ambient: true, waypoint: true }));
+    topology.namespaces = Array.from({ length: ambientCount }, (_, k): NamespaceSpec => ({
+      name: nsName(o.namespaces - ambientCount + k),
+      ambient: true,
+      waypoint: true,
+    }));
   }
   return topology;
 }

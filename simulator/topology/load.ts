@@ -20,19 +20,25 @@ export function loadTopology(nameOrFile: string | Topology | undefined, seed = 1
   const generated = /^generated:(\d+)x(\d+)x(\d+)((?:,[^,=]+=[^,=]*)*)$/.exec(nameOrFile);
   if (generated) {
     const [workloads, namespaces, edges] = generated.slice(1, 4).map(Number);
-    return validateTopology(generateTopology({ workloads, namespaces, edges, seed, ...generatedExtras(generated[4], namespaces) }));
+    return validateTopology(
+      generateTopology({ workloads, namespaces, edges, seed, ...generatedExtras(generated[4], namespaces) })
+    );
   }
   let text: string;
   try {
     text = readFileSync(nameOrFile, 'utf8');
   } catch {
-    throw new TopologyError([`topology: "${nameOrFile}" is neither a built-in (${BUILT_IN.join(', ')}, generated:<workloads>x<namespaces>x<edges>[,ambient=<n>][,wasm=<share>]) nor a readable file`]);
+    throw new TopologyError([
+      `topology: "${nameOrFile}" is neither a built-in (${BUILT_IN.join(', ')}, generated:<workloads>x<namespaces>x<edges>[,ambient=<n>][,wasm=<share>]) nor a readable file`,
+    ]);
   }
   let data: unknown;
   try {
     data = extname(nameOrFile) === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    throw new TopologyError([`${nameOrFile}: not valid ${extname(nameOrFile) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`]);
+    throw new TopologyError([
+      `${nameOrFile}: not valid ${extname(nameOrFile) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+    ]);
   }
   return validateTopology(data);
 }
@@ -42,7 +48,10 @@ function generatedExtras(text: string, namespaces: number): Pick<GenerateOptions
   const out: Pick<GenerateOptions, 'ambientNamespaces' | 'wasmShare'> = {};
   const errors: string[] = [];
   const seen = new Set<string>();
-  for (const [key, raw] of text.split(',').slice(1).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) {
+  for (const [key, raw] of text
+    .split(',')
+    .slice(1)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) {
     const value = Number(raw);
     if (seen.has(key)) {
       errors.push(`topology.${key}: given twice`);
@@ -51,7 +60,9 @@ function generatedExtras(text: string, namespaces: number): Pick<GenerateOptions
     } else if (key === 'wasm' && /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(raw)) {
       out.wasmShare = value;
     } else if (key === 'ambient' || key === 'wasm') {
-      errors.push(`topology.${key}: must be ${key === 'ambient' ? `an integer from 0 to the ${namespaces} namespaces` : 'a share from 0 to 1'} (got "${raw}")`);
+      errors.push(
+        `topology.${key}: must be ${key === 'ambient' ? `an integer from 0 to the ${namespaces} namespaces` : 'a share from 0 to 1'} (got "${raw}")`
+      );
     } else {
       errors.push(`topology.${key}: unknown option of a generated topology; known: ambient, wasm`);
     }

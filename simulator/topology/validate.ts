@@ -74,7 +74,9 @@ function crossCheck(t: Topology): string[] {
       problems.push(`workloads[${i}].mode: namespace ${w.namespace} is ambient, sidecars are not injected there`);
     }
     if (w.wasmExtensions?.length && (w.mode === 'ambient' || (w.mode === undefined && ambientNs))) {
-      problems.push(`workloads[${i}].wasmExtensions: Wasm extensions run in a sidecar or gateway, and ${w.namespace} is ambient`);
+      problems.push(
+        `workloads[${i}].wasmExtensions: Wasm extensions run in a sidecar or gateway, and ${w.namespace} is ambient`
+      );
     }
   });
   const resolve = workloadIndex(t);

@@ -11,11 +11,23 @@ export function MeshPanel(props: PanelProps<MeshPanelOptions>) {
   const view = VIEWS[props.options.view] ?? VIEWS.topology;
   const series = props.data.series;
   if (isEmpty(series)) {
-    return <PanelMessage title="No data" detail={`The query returned no rows for the ${view.label} view.`} expected={view.expected} />;
+    return (
+      <PanelMessage
+        title="No data"
+        detail={`The query returned no rows for the ${view.label} view.`}
+        expected={view.expected}
+      />
+    );
   }
   const problem = view.check(series);
   if (problem) {
-    return <PanelMessage title={`This data is not something the ${view.label} view can draw`} detail={problem} expected={view.expected} />;
+    return (
+      <PanelMessage
+        title={`This data is not something the ${view.label} view can draw`}
+        detail={problem}
+        expected={view.expected}
+      />
+    );
   }
   const View = view.component;
   return (

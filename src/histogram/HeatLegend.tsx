@@ -37,12 +37,26 @@ export function HeatLegend({ layout, text }: Props) {
       title={text.description}
       data-testid="histogram-heat-legend"
     >
-      <div className={styles.caption} style={{ width: Math.max(0, left - CAPTION_GAP), lineHeight: `${strip.height}px` }} data-testid="histogram-heat-legend-caption">
+      <div
+        className={styles.caption}
+        style={{ width: Math.max(0, left - CAPTION_GAP), lineHeight: `${strip.height}px` }}
+        data-testid="histogram-heat-legend-caption"
+      >
         {text.caption}
       </div>
-      <div className={styles.bar} style={{ left, top: bar.y - strip.y, width: bar.width, height: bar.height }} data-testid="histogram-heat-legend-bar" />
+      <div
+        className={styles.bar}
+        style={{ left, top: bar.y - strip.y, width: bar.width, height: bar.height }}
+        data-testid="histogram-heat-legend-bar"
+      />
       {text.ticks.map((tick) => (
-        <span key={tick.fraction} className={styles.tick} style={tickPlace(tick.fraction)} data-testid="histogram-heat-legend-tick" data-value={String(tick.value)}>
+        <span
+          key={tick.fraction}
+          className={styles.tick}
+          style={tickPlace(tick.fraction)}
+          data-testid="histogram-heat-legend-tick"
+          data-value={String(tick.value)}
+        >
           {tick.text}
         </span>
       ))}
@@ -51,8 +65,21 @@ export function HeatLegend({ layout, text }: Props) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  strip: css({ position: 'absolute', ...theme.typography.bodySmall, lineHeight: 1.2, color: theme.colors.text.secondary }),
-  caption: css({ position: 'absolute', left: 0, top: 0, textAlign: 'right', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),
+  strip: css({
+    position: 'absolute',
+    ...theme.typography.bodySmall,
+    lineHeight: 1.2,
+    color: theme.colors.text.secondary,
+  }),
+  caption: css({
+    position: 'absolute',
+    left: 0,
+    top: 0,
+    textAlign: 'right',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
   bar: css({ position: 'absolute' }),
   tick: css({ position: 'absolute', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }),
 });

@@ -48,7 +48,8 @@ export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, 
     // jsdom and old browsers have no 2D context: then there is simply no drawing, the figures still show.
     const ctx = canvas.current?.getContext('2d');
     if (ctx) {
-      const formatTime = (time: number) => dateTimeFormat(time, { format: time % 60_000 === 0 ? 'HH:mm' : 'HH:mm:ss', timeZone });
+      const formatTime = (time: number) =>
+        dateTimeFormat(time, { format: time % 60_000 === 0 ? 'HH:mm' : 'HH:mm:ss', timeZone });
       const options = { width, height, scale, showHeatmap, pixelRatio: ratio, formatBound: format, formatTime };
       const drawing = renderHistogram(ctx, histogram, options, palette);
       layout.current = drawing.layout;
@@ -76,9 +77,18 @@ export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, 
         onMouseMove={onMove}
         onMouseLeave={() => setHover(undefined)}
       />
-      {legend && <HeatLegend layout={legend.layout} text={heatLegendText(legend.max, histogram.counters, legend.layout.bar.width)} />}
+      {legend && (
+        <HeatLegend
+          layout={legend.layout}
+          text={heatLegendText(legend.max, histogram.counters, legend.layout.bar.width)}
+        />
+      )}
       {hover && (
-        <div className={styles.tooltip} style={{ left: Math.min(hover.x + 12, width - 220), top: hover.y + 12 }} data-testid="histogram-tooltip">
+        <div
+          className={styles.tooltip}
+          style={{ left: Math.min(hover.x + 12, width - 220), top: hover.y + 12 }}
+          data-testid="histogram-tooltip"
+        >
           {hover.lines.map((line) => (
             <div key={line}>{line}</div>
           ))}
@@ -95,7 +105,10 @@ function hoverAt(h: Histogram, layout: ChartLayout, x: number, y: number, format
   }
   if (layout.heatmap && layout.heatmapAxis && contains(layout.heatmap, x, y) && h.times.length > 0) {
     const bucket = bucketAtPixel(layout.heatmapAxis.edges, y);
-    const step = Math.min(h.times.length - 1, Math.floor(((x - layout.heatmap.x) / layout.heatmap.width) * h.times.length));
+    const step = Math.min(
+      h.times.length - 1,
+      Math.floor(((x - layout.heatmap.x) / layout.heatmap.width) * h.times.length)
+    );
     return bucket < 0 ? undefined : { x, y, lines: bucketTooltip(h, bucket, step, format) };
   }
   return undefined;

@@ -58,7 +58,9 @@ describe('HistogramView', () => {
     const first = screen.getByTestId('histogram-multiple-0');
     expect(first).toHaveTextContent('revision="<b>canary</b>"');
     expect(first.querySelector('b')).toBeNull();
-    expect(within(screen.getByTestId('histogram-multiple-1')).getByTestId('histogram-percentile-0.99-text')).toHaveTextContent('≥ 30 s');
+    expect(
+      within(screen.getByTestId('histogram-multiple-1')).getByTestId('histogram-percentile-0.99-text')
+    ).toHaveTextContent('≥ 30 s');
   });
 
   it.each([

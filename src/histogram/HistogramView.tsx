@@ -32,7 +32,11 @@ export function HistogramView({ data, options, width, height, timeZone }: PanelP
   const grid = gridOf(set.histograms.length, width, height);
   const several = set.histograms.length > 1;
   return (
-    <div className={styles.grid} style={{ gridTemplateColumns: `repeat(${grid.columns}, 1fr)` }} data-testid="histogram-view">
+    <div
+      className={styles.grid}
+      style={{ gridTemplateColumns: `repeat(${grid.columns}, 1fr)` }}
+      data-testid="histogram-view"
+    >
       {set.histograms.map((h, index) => (
         <div key={h.key} className={styles.cell} data-testid={`histogram-multiple-${index}`} data-histogram={h.name}>
           {several && <div className={styles.title}>{h.name}</div>}
@@ -96,7 +100,14 @@ function Multiple({ histogram, width, height, options, timeZone, palette }: Mult
 const getStyles = (theme: GrafanaTheme2) => ({
   grid: css({ display: 'grid', height: '100%', overflow: 'auto', gap: theme.spacing(1) }),
   cell: css({ minWidth: 0, overflow: 'hidden' }),
-  title: css({ ...theme.typography.bodySmall, fontWeight: theme.typography.fontWeightMedium, height: TITLE_HEIGHT, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),
+  title: css({
+    ...theme.typography.bodySmall,
+    fontWeight: theme.typography.fontWeightMedium,
+    height: TITLE_HEIGHT,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
   note: css({
     ...theme.typography.bodySmall,
     color: theme.colors.text.secondary,

@@ -13,7 +13,9 @@ describe('heatLegendText', () => {
     // Under each tick the bar shows that value's level, give or take the one level a 200-pixel ramp of 255 skips.
     const bar = rampLevels(200);
     for (const tick of legend.ticks) {
-      expect(Math.abs(bar[Math.round(tick.fraction * 199)] - Math.max(1, heatScale.level(tick.value, 4.8)))).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(bar[Math.round(tick.fraction * 199)] - Math.max(1, heatScale.level(tick.value, 4.8)))
+      ).toBeLessThanOrEqual(1);
     }
   });
 

@@ -79,13 +79,7 @@ export function Tooltip({
 }) {
   const { measure, style } = usePopupPlacement(x, y, 12);
   return (
-    <div
-      ref={measure}
-      className={className}
-      style={style}
-      data-testid="meshscope-topology-tooltip"
-      role="tooltip"
-    >
+    <div ref={measure} className={className} style={style} data-testid="meshscope-topology-tooltip" role="tooltip">
       <div style={{ fontWeight: 500, marginBottom: 4, wordBreak: 'break-all' }}>{title}</div>
       <table>
         <tbody>

@@ -10,11 +10,22 @@ import { Locator, Page } from 'playwright-core';
 import { openPage, waitForPreview } from '../helpers/chromium';
 import { colourAt, pixelsNear, pixelStats, readPng, type Screenshot } from '../helpers/pixels';
 import { previewInChromium } from '../helpers/previewSession';
-import { busiestCell, cumulativeOverRange, DataFrameJSONLike, overflowShare, percentText, quantile, secondsOf, shareAtBound } from '../histogram/expected';
+import {
+  busiestCell,
+  cumulativeOverRange,
+  DataFrameJSONLike,
+  overflowShare,
+  percentText,
+  quantile,
+  secondsOf,
+  shareAtBound,
+} from '../histogram/expected';
 
 const SECONDS = encodeURIComponent(JSON.stringify({ unit: 's' }));
 const FIXTURE = 'convergence-timeseries';
-const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'preview', 'fixtures', `${FIXTURE}.json`), 'utf8')) as DataFrameJSONLike[];
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, '..', 'preview', 'fixtures', `${FIXTURE}.json`), 'utf8')
+) as DataFrameJSONLike[];
 
 const session = previewInChromium();
 
@@ -23,7 +34,12 @@ const T0 = 1_764_082_800_000;
 /** Time-series frames of one histogram: `rows[t][b]` is the cumulative count of bucket `les[b]` at step t. */
 function bucketFrames(les: string[], rows: number[][], labels: Record<string, string> = {}): DataFrameJSONLike[] {
   return les.map((le, b) => ({
-    schema: { fields: [{ name: 'Time', type: 'time' }, { name: 'Value', type: 'number', labels: { ...labels, le } }] },
+    schema: {
+      fields: [
+        { name: 'Time', type: 'time' },
+        { name: 'Value', type: 'number', labels: { ...labels, le } },
+      ],
+    },
     data: { values: [rows.map((_, t) => T0 + t * 30_000), rows.map((row) => row[b])] },
   }));
 }
@@ -112,10 +128,17 @@ describe.each(['dark', 'light'] as const)('%s theme', (theme) => {
     const grafana = GRAFANA[theme];
     const drawn = async (colorBlind: boolean, frames?: DataFrameJSONLike[]) => {
       const options = encodeURIComponent(JSON.stringify({ histogram: { colorBlind } }));
-      const { page, errors } = await openHistogram(`theme=${theme}&options=${options}${frames ? '' : `&fixture=${FIXTURE}`}`, frames);
+      const { page, errors } = await openHistogram(
+        `theme=${theme}&options=${options}${frames ? '' : `&fixture=${FIXTURE}`}`,
+        frames
+      );
       const { shot, bottom, top, cellsOf } = await canvasWithLegend(page);
       const captions = await Promise.all(
-        [0.5, 0.9, 0.99].map((q) => page.getByTestId(`histogram-percentile-${q}`).evaluate((e) => getComputedStyle(e.lastElementChild!).borderTopColor))
+        [0.5, 0.9, 0.99].map((q) =>
+          page
+            .getByTestId(`histogram-percentile-${q}`)
+            .evaluate((e) => getComputedStyle(e.lastElementChild!).borderTopColor)
+        )
       );
       expect(errors).toEqual([]);
       await page.close();
@@ -149,10 +172,32 @@ describe.each(['dark', 'light'] as const)('%s theme', (theme) => {
     expect(safe.busiestCell).toBeGreaterThan(20);
     expect(standard.legendEnds).toEqual(grafana.heatEnds);
     // The +Inf bucket, a tenth of all observations here: Okabe–Ito orange instead of the theme's.
-    const overflow = await drawn(true, bucketFrames(['1', '30', '+Inf'], [[10, 90, 100], [20, 180, 200]]));
+    const overflow = await drawn(
+      true,
+      bucketFrames(
+        ['1', '30', '+Inf'],
+        [
+          [10, 90, 100],
+          [20, 180, 200],
+        ]
+      )
+    );
     expect(overflow.near(OKABE_ITO.orange)).toBeGreaterThan(500);
     expect(overflow.near(grafana.orange)).toBe(0);
-    expect((await drawn(false, bucketFrames(['1', '30', '+Inf'], [[10, 90, 100], [20, 180, 200]]))).near(grafana.orange)).toBeGreaterThan(500);
+    expect(
+      (
+        await drawn(
+          false,
+          bucketFrames(
+            ['1', '30', '+Inf'],
+            [
+              [10, 90, 100],
+              [20, 180, 200],
+            ]
+          )
+        )
+      ).near(grafana.orange)
+    ).toBeGreaterThan(500);
   });
 
   it('shows a percentile whose rank falls in +Inf as "≥ 30 s", never "30 s"', async () => {
@@ -183,7 +228,9 @@ async function legendOnScreen(scope: Page | Locator): Promise<LegendOnScreen> {
     caption: await legend.getByTestId('histogram-heat-legend-caption').textContent(),
     ticks: await legend
       .getByTestId('histogram-heat-legend-tick')
-      .evaluateAll((ticks) => ticks.map((t) => ({ text: t.textContent ?? '', value: Number(t.getAttribute('data-value')) }))),
+      .evaluateAll((ticks) =>
+        ticks.map((t) => ({ text: t.textContent ?? '', value: Number(t.getAttribute('data-value')) }))
+      ),
   };
 }
 
@@ -205,8 +252,24 @@ const CIVIDIS_FEWEST = [0, 34, 78];
 const CIVIDIS_MOST = [254, 232, 56];
 /** The default palette: the Grafana theme's blue (bars), orange (+Inf) and green (p50), and the heatmap's ends. */
 const GRAFANA = {
-  dark: { blue: [0x57, 0x94, 0xf2], orange: [0xff, 0x98, 0x30], green: [0x73, 0xbf, 0x69], heatEnds: [[22, 45, 92], [192, 216, 255]] },
-  light: { blue: [0x32, 0x74, 0xd9], orange: [0xff, 0x78, 0x0a], green: [0x56, 0xa6, 0x4b], heatEnds: [[222, 235, 255], [12, 38, 92]] },
+  dark: {
+    blue: [0x57, 0x94, 0xf2],
+    orange: [0xff, 0x98, 0x30],
+    green: [0x73, 0xbf, 0x69],
+    heatEnds: [
+      [22, 45, 92],
+      [192, 216, 255],
+    ],
+  },
+  light: {
+    blue: [0x32, 0x74, 0xd9],
+    orange: [0xff, 0x78, 0x0a],
+    green: [0x56, 0xa6, 0x4b],
+    heatEnds: [
+      [222, 235, 255],
+      [12, 38, 92],
+    ],
+  },
 };
 
 /** The canvas's pixels, the colours at the bottom (left) and top (right) ends of the legend's bar, and the cells'. */
@@ -253,7 +316,9 @@ it('keeps the legend’s labels apart and inside the canvas on a narrow panel, d
   const boxes = await Promise.all(
     ['histogram-heat-legend-caption', 'histogram-heat-legend-bar'].map((id) => page.getByTestId(id).boundingBox())
   );
-  const ticks = await page.getByTestId('histogram-heat-legend-tick').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  const ticks = await page
+    .getByTestId('histogram-heat-legend-tick')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
   const [caption, bar] = boxes.map((b) => b!);
   expect(caption.x + caption.width).toBeLessThanOrEqual(bar.x);
   expect(ticks[0].right).toBeLessThan(ticks[1].left);
@@ -271,7 +336,17 @@ describe('malformed buckets give a clear message, never an exception', () => {
     ['no +Inf bucket', bucketFrames(['0.1', '1'], [[1, 2]]), /No le="\+Inf" bucket \(the highest is le="1"\)/],
     ['a single bucket', bucketFrames(['+Inf'], [[5]]), /Only one bucket/],
     ['NaN samples', bucketFrames(['0.1', '+Inf'], [[NaN, 3]]), /NaN/],
-    ['all zero', bucketFrames(['0.1', '1', '+Inf'], [[0, 0, 0], [0, 0, 0]]), /All 3 buckets are zero .* no observations/],
+    [
+      'all zero',
+      bucketFrames(
+        ['0.1', '1', '+Inf'],
+        [
+          [0, 0, 0],
+          [0, 0, 0],
+        ]
+      ),
+      /All 3 buckets are zero .* no observations/,
+    ],
   ];
   it.each(cases)('%s', async (_, frames, message) => {
     const { page, errors } = await openHistogram('', frames);
@@ -293,7 +368,10 @@ it('draws one small multiple per histogram, each with its own figures, and label
   const { page, errors } = await openHistogram('width=1000&height=700', frames);
   const multiples = page.locator('[data-testid^="histogram-multiple-"]');
   expect(await multiples.count()).toBe(2);
-  for (const [labels, rows] of [[markup, east], ['west', west]] as const) {
+  for (const [labels, rows] of [
+    [markup, east],
+    ['west', west],
+  ] as const) {
     const cell = multiples.filter({ hasText: `cluster="${labels}"` });
     expect(await cell.count()).toBe(1);
     const c = cumulativeOverRange(bucketFrames(les, rows));

@@ -9,7 +9,22 @@ import { previewInChromium } from '../helpers/previewSession';
 const session = previewInChromium();
 
 const frames = {
-  notBuckets: [{ schema: { fields: [{ name: 'Time', type: 'time' }, { name: 'Value', type: 'number', labels: { pod: 'a' } }] }, data: { values: [[1, 2], [3, 4]] } }],
+  notBuckets: [
+    {
+      schema: {
+        fields: [
+          { name: 'Time', type: 'time' },
+          { name: 'Value', type: 'number', labels: { pod: 'a' } },
+        ],
+      },
+      data: {
+        values: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    },
+  ],
 };
 
 describe.each(['dark', 'light'] as const)('the preview page, %s theme', (theme) => {

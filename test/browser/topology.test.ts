@@ -123,8 +123,9 @@ describe('label values from the network', () => {
     expect((await hoverAt(t.page, edge.x, edge.y))?.title).toBe(`${markup} → ${unicode}`);
   });
 
-  it('draws a hover on the overlay canvas only: the scene\'s pixels stay as they were, the highlight goes on leaving', async () => {
-    const scenePixels = () => t.page.getByTestId('meshscope-topology-canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  it("draws a hover on the overlay canvas only: the scene's pixels stay as they were, the highlight goes on leaving", async () => {
+    const scenePixels = () =>
+      t.page.getByTestId('meshscope-topology-canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
     const overlayInk = () =>
       t.page.getByTestId('meshscope-topology-hover').evaluate((c: HTMLCanvasElement) => {
         const alpha = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -144,7 +145,10 @@ describe('label values from the network', () => {
     await t.page.mouse.move(1, 1);
     await t.page.waitForFunction(() => {
       const c = document.querySelector<HTMLCanvasElement>('[data-testid="meshscope-topology-hover"]')!;
-      return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.every((v) => v === 0);
+      return c
+        .getContext('2d')!
+        .getImageData(0, 0, c.width, c.height)
+        .data.every((v) => v === 0);
     });
     expect(await overlayInk()).toBe(0);
   });

@@ -36,7 +36,10 @@ it('exports the graph as JSON with its nodes, edge figures and positions', async
   const { page, errors } = await open();
   const { name, body } = await download(page, 'meshscope-topology-export-json');
   expect(name).toMatch(/\.json$/);
-  const json = JSON.parse(body.toString('utf8')) as { nodes: Array<{ label: string; x: number; y: number }>; edges: Array<{ source: string; target: string; rate: number; errorShare?: number }> };
+  const json = JSON.parse(body.toString('utf8')) as {
+    nodes: Array<{ label: string; x: number; y: number }>;
+    edges: Array<{ source: string; target: string; rate: number; errorShare?: number }>;
+  };
   expect(json.nodes.map((n) => n.label).sort()).toEqual(['cart', 'frontend', 'ledger']);
   expect(json.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y))).toBe(true);
   const rates = json.edges.map((e) => e.rate).sort((a, b) => a - b);

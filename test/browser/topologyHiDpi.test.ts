@@ -30,7 +30,12 @@ test('at devicePixelRatio 2 both canvases cover the drawing area exactly, with t
       const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${id}"]`)!;
       const css = canvas.getBoundingClientRect();
       const area = canvas.parentElement!.getBoundingClientRect();
-      return { id, css: [css.width, css.height], area: [area.width, area.height], pixels: [canvas.width, canvas.height] };
+      return {
+        id,
+        css: [css.width, css.height],
+        area: [area.width, area.height],
+        pixels: [canvas.width, canvas.height],
+      };
     })
   );
   for (const b of boxes) {

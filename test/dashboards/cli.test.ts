@@ -25,9 +25,18 @@ describe('npm run dashboards', () => {
     [{ selectors: { istiod: 'app=istiod' } }, 'selectors.istiod: "app=istiod" is not PromQL label matchers'],
     [{ dashboards: ['meshscope-mesh', 'nope'] }, 'dashboards[1]: must be one of'],
     [{ thresholds: { successWarning: 1.5 } }, 'thresholds.successWarning: must be a number from 0 to 1'],
-    [{ thresholds: { successWarning: 0.9, successCritical: 0.95 } }, 'thresholds.successCritical: must not exceed thresholds.successWarning'],
-    [{ customTelemetry: { metrics: [{ name: 'istio get', type: 'counter', description: 'x' }] } }, 'customTelemetry.metrics[0].name: "istio get" is not a Prometheus metric name'],
-    [{ customTelemetry: { dimensions: [{ label: 'upstream_operation' }] } }, 'customTelemetry.dimensions[0].description: required'],
+    [
+      { thresholds: { successWarning: 0.9, successCritical: 0.95 } },
+      'thresholds.successCritical: must not exceed thresholds.successWarning',
+    ],
+    [
+      { customTelemetry: { metrics: [{ name: 'istio get', type: 'counter', description: 'x' }] } },
+      'customTelemetry.metrics[0].name: "istio get" is not a Prometheus metric name',
+    ],
+    [
+      { customTelemetry: { dimensions: [{ label: 'upstream_operation' }] } },
+      'customTelemetry.dimensions[0].description: required',
+    ],
     [[], 'config: must be a mapping'],
   ])('bad config %j is rejected naming the field', (raw, message) => {
     expect(() => validateConfig(raw, 'x.yaml')).toThrow(ConfigError);
@@ -52,9 +61,25 @@ describe('npm run dashboards', () => {
     const out = join(dir, 'out');
     mkdirSync(out);
     writeFileSync(join(out, 'README.txt'), 'mine');
-    const r = run(['--out', out, '--datasource-uid', 'mimir', '--cluster-label', 'k8s_cluster', '--folder', 'Mesh', '--only', 'meshscope-mesh,meshscope-service']);
+    const r = run([
+      '--out',
+      out,
+      '--datasource-uid',
+      'mimir',
+      '--cluster-label',
+      'k8s_cluster',
+      '--folder',
+      'Mesh',
+      '--only',
+      'meshscope-mesh,meshscope-service',
+    ]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['README.txt', 'meshscope-mesh.json', 'meshscope-service.json', 'meshscope.yaml']);
+    expect(readdirSync(out).sort()).toEqual([
+      'README.txt',
+      'meshscope-mesh.json',
+      'meshscope-service.json',
+      'meshscope.yaml',
+    ]);
     const mesh = readFileSync(join(out, 'meshscope-mesh.json'), 'utf8');
     expect(mesh).toContain('k8s_cluster=~\\"$cluster\\"');
     expect(mesh).not.toContain(' cluster=~');
@@ -87,7 +112,15 @@ describe('writeAtomically', () => {
       const out = join(parent, 'dashboards');
       writeAtomically(out, new Map([['meshscope-mesh.json', 'old']]));
       // A name the file system refuses (NUL) makes the second write throw after the first succeeded.
-      expect(() => writeAtomically(out, new Map([['meshscope-mesh.json', 'new'], ['bad\0name.json', 'x']]))).toThrow();
+      expect(() =>
+        writeAtomically(
+          out,
+          new Map([
+            ['meshscope-mesh.json', 'new'],
+            ['bad\0name.json', 'x'],
+          ])
+        )
+      ).toThrow();
       expect(readdirSync(parent)).toEqual(['dashboards']);
       expect(readdirSync(out)).toEqual(['meshscope-mesh.json']);
       expect(readFileSync(join(out, 'meshscope-mesh.json'), 'utf8')).toBe('old');

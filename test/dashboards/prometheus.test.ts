@@ -17,10 +17,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * query. A target is excused when its PromQL contains every one of `parts`.
  */
 const NOT_SIMULATED: Array<{ parts: string[]; absent: string }> = [
-  ...['galley_validation_failed', 'sidecar_injection_failure_total', 'pilot_total_xds_rejects', 'istio_dns_requests_total', 'istio_xds_connection_terminations_total', 'envoy_wasm_envoy_wasm_runtime_null_active', 'envoy_wasm_envoy_wasm_runtime_null_created'].map((m) => ({ parts: [`${m}{`], absent: m })),
+  ...[
+    'galley_validation_failed',
+    'sidecar_injection_failure_total',
+    'pilot_total_xds_rejects',
+    'istio_dns_requests_total',
+    'istio_xds_connection_terminations_total',
+    'envoy_wasm_envoy_wasm_runtime_null_active',
+    'envoy_wasm_envoy_wasm_runtime_null_created',
+  ].map((m) => ({ parts: [`${m}{`], absent: m })),
   { parts: ['istio_requests_total{', 'response_code=~"4.."'], absent: 'istio_requests_total{response_code=~"4.."}' },
-  { parts: ['istio_tcp_', 'source_workload=~"$gateway"'], absent: '{__name__=~"istio_tcp_.*", reporter="source", source_workload=~".*gateway.*"}' },
-  { parts: ['istio_tcp_', 'PassthroughCluster|BlackHoleCluster'], absent: '{__name__=~"istio_tcp_.*", destination_service_name=~"PassthroughCluster|BlackHoleCluster"}' },
+  {
+    parts: ['istio_tcp_', 'source_workload=~"$gateway"'],
+    absent: '{__name__=~"istio_tcp_.*", reporter="source", source_workload=~".*gateway.*"}',
+  },
+  {
+    parts: ['istio_tcp_', 'PassthroughCluster|BlackHoleCluster'],
+    absent: '{__name__=~"istio_tcp_.*", destination_service_name=~"PassthroughCluster|BlackHoleCluster"}',
+  },
 ];
 
 const PRODUCTPAGE = 'productpage.bookinfo.svc.cluster.local';
@@ -32,10 +46,19 @@ const PRODUCTPAGE = 'productpage.bookinfo.svc.cluster.local';
 function candidates(d: Dashboard): Array<Record<string, string>> {
   const all = { cluster: '.*', namespace: '.*', gateway: DEFAULT_CONFIG.gatewayWorkloads };
   if (d.uid === 'meshscope-service') {
-    return [PRODUCTPAGE, 'cart.shop.svc.cluster.local', 'mongodb.bookinfo.svc.cluster.local'].map((service) => ({ ...all, namespace: service.split('.')[1], service }));
+    return [PRODUCTPAGE, 'cart.shop.svc.cluster.local', 'mongodb.bookinfo.svc.cluster.local'].map((service) => ({
+      ...all,
+      namespace: service.split('.')[1],
+      service,
+    }));
   }
   if (d.uid === 'meshscope-workload') {
-    return [['bookinfo', 'productpage-v1'], ['shop', 'frontend-v1'], ['shop', 'cart-v1'], ['bookinfo', 'ratings-v1']].map(([namespace, workload]) => ({ ...all, namespace, workload }));
+    return [
+      ['bookinfo', 'productpage-v1'],
+      ['shop', 'frontend-v1'],
+      ['shop', 'cart-v1'],
+      ['bookinfo', 'ratings-v1'],
+    ].map(([namespace, workload]) => ({ ...all, namespace, workload }));
   }
   return [all];
 }
@@ -75,7 +98,11 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
     const d = dashboards.get(uid)!;
     return value(substitute(exprOf(d, title, refId), { ...defaults(d), ...vars }, WINDOW), refId);
   };
-  const within2 = (actual: number, expected: number) => ({ actual, expected, ok: expected > 0 && Math.abs(actual / expected - 1) <= 0.02 });
+  const within2 = (actual: number, expected: number) => ({
+    actual,
+    expected,
+    ok: expected > 0 && Math.abs(actual / expected - 1) <= 0.02,
+  });
 
   test('every target of every dashboard parses and returns data for the default variable values', async () => {
     const empty: string[] = [];
@@ -84,7 +111,10 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
         let data = false;
         for (const values of candidates(d)) {
           const expr = substitute(t.expr, values, WINDOW);
-          expect({ where: `${t.uid} "${t.panel}" ${t.refId}`, leftover: /\$/.test(expr) }).toEqual({ where: `${t.uid} "${t.panel}" ${t.refId}`, leftover: false });
+          expect({ where: `${t.uid} "${t.panel}" ${t.refId}`, leftover: /\$/.test(expr) }).toEqual({
+            where: `${t.uid} "${t.panel}" ${t.refId}`,
+            leftover: false,
+          });
           const r = await prom.query(expr, at); // throws on a parse error
           data ||= r.some((x) => !Number.isNaN(x.value));
         }
@@ -95,7 +125,10 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
     }
     expect(empty).toEqual([]);
     for (const n of NOT_SIMULATED) {
-      expect({ n: n.absent, series: (await prom.query(`count(${n.absent})`, at)).length }).toEqual({ n: n.absent, series: 0 });
+      expect({ n: n.absent, series: (await prom.query(`count(${n.absent})`, at)).length }).toEqual({
+        n: n.absent,
+        series: 0,
+      });
     }
   });
 
@@ -107,25 +140,40 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
       if (!m) {
         throw new Error(`${uid}: variable ${name} is not a label_values() query: ${String(v?.query)}`);
       }
-      const params = new URLSearchParams({ 'match[]': substitute(m[1], { cluster: '.*', ...vars }, WINDOW), start: String(at - 300), end: String(at) });
+      const params = new URLSearchParams({
+        'match[]': substitute(m[1], { cluster: '.*', ...vars }, WINDOW),
+        start: String(at - 300),
+        end: String(at),
+      });
       const res = await fetch(`${prom.url}/api/v1/label/${m[2]}/values?${params}`);
       return ((await res.json()) as { data: string[] }).data;
     };
-    const into = edges.filter((e) => e.destination && (e.reporters.length > 0 || e.ztunnel)).map((e) => ({ ...e.destination!, tcpOnly: e.protocol === 'tcp' }));
+    const into = edges
+      .filter((e) => e.destination && (e.reporters.length > 0 || e.ztunnel))
+      .map((e) => ({ ...e.destination!, tcpOnly: e.protocol === 'tcp' }));
     // The default mesh has TCP-only destinations (databases), which a list built from istio_requests_total would miss.
     expect(into.some((d) => d.tcpOnly && !into.some((x) => !x.tcpOnly && x.service === d.service))).toBe(true);
     const missing: string[] = [];
-    const expectOffered = (where: string, list: string[], value: string) => !list.includes(value) && missing.push(`${where}: ${value}`);
+    const expectOffered = (where: string, list: string[], value: string) =>
+      !list.includes(value) && missing.push(`${where}: ${value}`);
     const serviceNamespaces = await offered('meshscope-service', 'namespace', {});
     const workloadNamespaces = await offered('meshscope-workload', 'namespace', {});
     const meshNamespaces = await offered('meshscope-mesh', 'namespace', {});
     for (const d of into) {
       const serviceNamespace = d.service.split('.')[1];
       expectOffered('Service namespace', serviceNamespaces, serviceNamespace);
-      expectOffered(`Service in ${serviceNamespace}`, await offered('meshscope-service', 'service', { namespace: serviceNamespace }), d.service);
+      expectOffered(
+        `Service in ${serviceNamespace}`,
+        await offered('meshscope-service', 'service', { namespace: serviceNamespace }),
+        d.service
+      );
       expectOffered('Workload namespace', workloadNamespaces, d.namespace);
       expectOffered('Mesh namespace', meshNamespaces, d.namespace);
-      expectOffered(`Workload in ${d.namespace}`, await offered('meshscope-workload', 'workload', { namespace: d.namespace }), d.workload);
+      expectOffered(
+        `Workload in ${d.namespace}`,
+        await offered('meshscope-workload', 'workload', { namespace: d.namespace }),
+        d.workload
+      );
     }
     expect(missing).toEqual([]);
   });
@@ -137,8 +185,18 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
     expect(within2(await stat('meshscope-mesh', 'Requests'), rate)).toMatchObject({ ok: true });
     expect(within2(await stat('meshscope-mesh', 'Success rate'), 1 - errors / rate)).toMatchObject({ ok: true });
     const tcp = edges.filter((e) => e.tcp !== null);
-    expect(within2(await stat('meshscope-mesh', 'TCP sent'), tcp.reduce((s, e) => s + e.tcp!.sentBytesPerSecond, 0))).toMatchObject({ ok: true });
-    expect(within2(await stat('meshscope-mesh', 'TCP received'), tcp.reduce((s, e) => s + e.tcp!.receivedBytesPerSecond, 0))).toMatchObject({ ok: true });
+    expect(
+      within2(
+        await stat('meshscope-mesh', 'TCP sent'),
+        tcp.reduce((s, e) => s + e.tcp!.sentBytesPerSecond, 0)
+      )
+    ).toMatchObject({ ok: true });
+    expect(
+      within2(
+        await stat('meshscope-mesh', 'TCP received'),
+        tcp.reduce((s, e) => s + e.tcp!.receivedBytesPerSecond, 0)
+      )
+    ).toMatchObject({ ok: true });
   });
 
   test('nothing is counted twice: summing every reporter would be far off, the de-duplicated total is not', async () => {
@@ -150,14 +208,18 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
     const d = dashboards.get('meshscope-mesh')!;
     const rows = await prom.query(substitute(exprOf(d, 'HTTP/gRPC services', 'A'), defaults(d), WINDOW), at);
     for (const row of rows) {
-      const truth = http.filter((e) => (e.destination?.service ?? e.egress?.host) === row.metric.destination_service).reduce((s, e) => s + e.rate, 0);
+      const truth = http
+        .filter((e) => (e.destination?.service ?? e.egress?.host) === row.metric.destination_service)
+        .reduce((s, e) => s + e.rate, 0);
       expect({ service: row.metric.destination_service, ...within2(row.value, truth) }).toMatchObject({ ok: true });
     }
     expect(rows.length).toBe(new Set(http.map((e) => e.destination?.service ?? e.egress?.host)).size);
   });
 
   test('Service: request rate and success rate of every HTTP service, TCP bytes of every TCP service, within 2 % of /truth', async () => {
-    const services = new Set(edges.filter((e) => e.destination && e.reporters.length > 0).map((e) => e.destination!.service));
+    const services = new Set(
+      edges.filter((e) => e.destination && e.reporters.length > 0).map((e) => e.destination!.service)
+    );
     for (const service of services) {
       const into = edges.filter((e) => e.destination?.service === service && e.reporters.length > 0);
       const vars = { ...defaults(dashboards.get('meshscope-service')!), namespace: service.split('.')[1], service };
@@ -165,20 +227,28 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
       if (http.length > 0) {
         const rate = http.reduce((s, e) => s + e.rate, 0);
         const success = 1 - http.reduce((s, e) => s + e.rate * e.http5xxShare, 0) / rate;
-        expect({ service, ...within2(await stat('meshscope-service', 'Requests', vars), rate) }).toMatchObject({ ok: true });
-        expect({ service, ...within2(await stat('meshscope-service', 'Success rate', vars), success) }).toMatchObject({ ok: true });
+        expect({ service, ...within2(await stat('meshscope-service', 'Requests', vars), rate) }).toMatchObject({
+          ok: true,
+        });
+        expect({ service, ...within2(await stat('meshscope-service', 'Success rate', vars), success) }).toMatchObject({
+          ok: true,
+        });
       }
       const tcp = into.filter((e) => e.tcp !== null);
       if (tcp.length > 0) {
         const sent = tcp.reduce((s, e) => s + e.tcp!.sentBytesPerSecond, 0);
         const received = tcp.reduce((s, e) => s + e.tcp!.receivedBytesPerSecond, 0);
-        expect({ service, ...within2(await stat('meshscope-service', 'TCP sent', vars), sent) }).toMatchObject({ ok: true });
-        expect({ service, ...within2(await stat('meshscope-service', 'TCP received', vars), received) }).toMatchObject({ ok: true });
+        expect({ service, ...within2(await stat('meshscope-service', 'TCP sent', vars), sent) }).toMatchObject({
+          ok: true,
+        });
+        expect({ service, ...within2(await stat('meshscope-service', 'TCP received', vars), received) }).toMatchObject({
+          ok: true,
+        });
       }
     }
   });
 
-  test('Performance: vCPU per 1k requests/s is each component\'s CPU over the true mesh request rate, one series each', async () => {
+  test("Performance: vCPU per 1k requests/s is each component's CPU over the true mesh request rate, one series each", async () => {
     const http = edges.filter((e) => e.protocol !== 'tcp' && e.reporters.length > 0);
     const kRps = http.reduce((s, e) => s + e.rate, 0) / 1000;
     const d = dashboards.get('meshscope-performance')!;

@@ -30,7 +30,10 @@ describe('generated dashboards', () => {
     const files = generatedFiles(DEFAULT_CONFIG);
     expect(generatedFiles(DEFAULT_CONFIG)).toEqual(files);
     for (const [name, text] of files) {
-      expect({ name, same: readFileSync(join(__dirname, '../../provisioning/dashboards', name), 'utf8') === text }).toEqual({ name, same: true });
+      expect({
+        name,
+        same: readFileSync(join(__dirname, '../../provisioning/dashboards', name), 'utf8') === text,
+      }).toEqual({ name, same: true });
     }
   });
 
@@ -39,10 +42,23 @@ describe('generated dashboards', () => {
       const ids = [...panelsOf(d), ...rowsOf(d)].map((p) => p.id);
       expect(new Set(ids).size).toBe(ids.length);
       for (const p of panelsOf(d)) {
-        expect({ uid: d.uid, panel: p.title, description: (p.description ?? '').length > 20 }).toEqual({ uid: d.uid, panel: p.title, description: true });
-        expect({ panel: p.title, ds: p.datasource }).toEqual({ panel: p.title, ds: { type: 'prometheus', uid: '${datasource}' } });
-        const unit = (p.fieldConfig?.defaults as { unit?: string } | undefined)?.unit ?? (p.fieldConfig?.defaults?.custom as { unit?: string } | undefined)?.unit ?? (p.options as { yAxis?: { unit?: string } } | undefined)?.yAxis?.unit;
-        expect({ panel: p.title, unit: typeof unit === 'string' && unit !== '' }).toEqual({ panel: p.title, unit: true });
+        expect({ uid: d.uid, panel: p.title, description: (p.description ?? '').length > 20 }).toEqual({
+          uid: d.uid,
+          panel: p.title,
+          description: true,
+        });
+        expect({ panel: p.title, ds: p.datasource }).toEqual({
+          panel: p.title,
+          ds: { type: 'prometheus', uid: '${datasource}' },
+        });
+        const unit =
+          (p.fieldConfig?.defaults as { unit?: string } | undefined)?.unit ??
+          (p.fieldConfig?.defaults?.custom as { unit?: string } | undefined)?.unit ??
+          (p.options as { yAxis?: { unit?: string } } | undefined)?.yAxis?.unit;
+        expect({ panel: p.title, unit: typeof unit === 'string' && unit !== '' }).toEqual({
+          panel: p.title,
+          unit: true,
+        });
       }
     }
   });
@@ -51,10 +67,17 @@ describe('generated dashboards', () => {
     for (const d of dashboards) {
       expect(variableNames(d).slice(0, 2)).toEqual(['datasource', 'cluster']);
     }
-    const q = (uid: string, name: string) => String(byUid.get(uid)!.templating!.list!.find((v) => v.name === name)!.query);
-    expect(q('meshscope-service', 'service')).toMatch(/^label_values\(\{.*cluster=~"\$cluster", destination_service_namespace="\$namespace"\}, destination_service\)$/);
-    expect(q('meshscope-workload', 'workload')).toMatch(/^label_values\(.*cluster=~"\$cluster".*destination_workload_namespace="\$namespace".*, destination_workload\)$/);
-    expect(q('meshscope-mesh', 'namespace')).toMatch(/^label_values\(\{.*cluster=~"\$cluster"\}, destination_workload_namespace\)$/);
+    const q = (uid: string, name: string) =>
+      String(byUid.get(uid)!.templating!.list!.find((v) => v.name === name)!.query);
+    expect(q('meshscope-service', 'service')).toMatch(
+      /^label_values\(\{.*cluster=~"\$cluster", destination_service_namespace="\$namespace"\}, destination_service\)$/
+    );
+    expect(q('meshscope-workload', 'workload')).toMatch(
+      /^label_values\(.*cluster=~"\$cluster".*destination_workload_namespace="\$namespace".*, destination_workload\)$/
+    );
+    expect(q('meshscope-mesh', 'namespace')).toMatch(
+      /^label_values\(\{.*cluster=~"\$cluster"\}, destination_workload_namespace\)$/
+    );
   });
 
   test('PromQL: rate over $__rate_interval, never irate; every selector honours the cluster variable; one histogram_quantile per series', () => {
@@ -71,17 +94,26 @@ describe('generated dashboards', () => {
       }
       // A bare metric name before a range (no braces) would escape the cluster scope.
       expect({ where, bare: /[a-z_]\[\$__rate_interval\]/.test(t.expr) }).toEqual({ where, bare: false });
-      expect({ where, quantiles: (t.expr.match(/histogram_quantile/g) ?? []).length <= 1 }).toEqual({ where, quantiles: true });
+      expect({ where, quantiles: (t.expr.match(/histogram_quantile/g) ?? []).length <= 1 }).toEqual({
+        where,
+        quantiles: true,
+      });
     }
   });
 
   test('tables are instant queries; heavy sections start collapsed', () => {
     for (const d of dashboards) {
       for (const p of panelsOf(d).filter((x) => x.type === 'table')) {
-        expect({ panel: p.title, instant: (p.targets ?? []).every((t) => t.instant === true && t.format === 'table') }).toEqual({ panel: p.title, instant: true });
+        expect({
+          panel: p.title,
+          instant: (p.targets ?? []).every((t) => t.instant === true && t.format === 'table'),
+        }).toEqual({ panel: p.title, instant: true });
       }
     }
-    const collapsed = (uid: string) => rowsOf(byUid.get(uid)!).filter((r) => r.collapsed).map((r) => r.title);
+    const collapsed = (uid: string) =>
+      rowsOf(byUid.get(uid)!)
+        .filter((r) => r.collapsed)
+        .map((r) => r.title);
     expect(collapsed('meshscope-workload')).toContain('Outbound by destination');
     expect(collapsed('meshscope-performance').length).toBeGreaterThanOrEqual(3);
   });
@@ -89,11 +121,21 @@ describe('generated dashboards', () => {
   test('Performance on load counts one Istio metric once (the mesh request rate); Bytes through the proxies waits in a collapsed row', () => {
     // Counting a metric once reads every reporter's series of it: the costliest thing a dashboard can run on load.
     const d = byUid.get('meshscope-performance')!;
-    const deduplicated = (ts: TargetRef[]) => [...new Set(ts.flatMap((t) => [...t.expr.matchAll(/(istio_[a-z_]+)\{reporter="source"/g)].map((m) => m[1])))].sort();
+    const deduplicated = (ts: TargetRef[]) =>
+      [
+        ...new Set(ts.flatMap((t) => [...t.expr.matchAll(/(istio_[a-z_]+)\{reporter="source"/g)].map((m) => m[1]))),
+      ].sort();
     expect(deduplicated(loadedTargetsOf(d))).toEqual(['istio_requests_total']);
-    expect(deduplicated(targetsOf(d))).toEqual(['istio_request_bytes_sum', 'istio_requests_total', 'istio_response_bytes_sum']);
+    expect(deduplicated(targetsOf(d))).toEqual([
+      'istio_request_bytes_sum',
+      'istio_requests_total',
+      'istio_response_bytes_sum',
+    ]);
     const bytesRow = rowsOf(d).find((r) => (r.panels ?? []).some((p) => p.title === 'Bytes through the proxies'));
-    expect({ row: bytesRow?.title, collapsed: bytesRow?.collapsed }).toEqual({ row: 'Traffic through the proxies', collapsed: true });
+    expect({ row: bytesRow?.title, collapsed: bytesRow?.collapsed }).toEqual({
+      row: 'Traffic through the proxies',
+      collapsed: true,
+    });
   });
 
   test('dashboard links go by uid to dashboards that exist, keeping time range and variables', () => {
@@ -101,7 +143,14 @@ describe('generated dashboards', () => {
       expect(d.links?.length).toBe(dashboards.length - 1);
       for (const l of d.links ?? []) {
         const uid = /^\/d\/([^/?]+)$/.exec(l.url ?? '')?.[1];
-        expect({ from: d.uid, url: l.url, exists: uid !== undefined && byUid.has(uid) && uid !== d.uid, type: l.type, includeVars: l.includeVars, keepTime: l.keepTime }).toEqual({
+        expect({
+          from: d.uid,
+          url: l.url,
+          exists: uid !== undefined && byUid.has(uid) && uid !== d.uid,
+          type: l.type,
+          includeVars: l.includeVars,
+          keepTime: l.keepTime,
+        }).toEqual({
           from: d.uid,
           url: l.url,
           exists: true,
@@ -113,10 +162,13 @@ describe('generated dashboards', () => {
     }
   });
 
-  test('table-cell data links resolve to an existing uid and pass datasource, cluster, time range and the target\'s own variables from row labels', () => {
+  test("table-cell data links resolve to an existing uid and pass datasource, cluster, time range and the target's own variables from row labels", () => {
     const links = dashboards.flatMap((d) => dataLinksOf(d).map((l) => ({ ...l, from: d })));
     expect(links.length).toBeGreaterThanOrEqual(4);
-    const promised: Record<string, string[]> = { 'meshscope-service': ['namespace', 'service'], 'meshscope-workload': ['namespace', 'workload'] };
+    const promised: Record<string, string[]> = {
+      'meshscope-service': ['namespace', 'service'],
+      'meshscope-workload': ['namespace', 'workload'],
+    };
     for (const l of links) {
       const m = /^\/d\/([^?]+)\?(.*)$/.exec(l.url);
       expect(m).not.toBeNull();
@@ -124,7 +176,9 @@ describe('generated dashboards', () => {
       const target = byUid.get(uid);
       expect({ url: l.url, exists: target !== undefined }).toEqual({ url: l.url, exists: true });
       const params = query.split('&');
-      expect(params).toEqual(expect.arrayContaining(['${datasource:queryparam}', '${cluster:queryparam}', '${__url_time_range}']));
+      expect(params).toEqual(
+        expect.arrayContaining(['${datasource:queryparam}', '${cluster:queryparam}', '${__url_time_range}'])
+      );
       const passed = params.flatMap((p) => /^var-([a-z]+)=/.exec(p)?.[1] ?? []);
       expect({ url: l.url, passed: passed.sort() }).toEqual({ url: l.url, passed: [...promised[uid]].sort() });
       for (const v of passed) {
@@ -134,16 +188,24 @@ describe('generated dashboards', () => {
       const fields = params.flatMap((p) => /\$\{__data\.fields\.([a-z_]+)\}/.exec(p)?.[1] ?? []);
       for (const f of fields) {
         for (const t of l.panel.targets ?? []) {
-          expect({ url: l.url, f, grouped: new RegExp(`by \\(([^)]*\\b)?${f}\\b`).test(String(t.expr)) }).toEqual({ url: l.url, f, grouped: true });
+          expect({ url: l.url, f, grouped: new RegExp(`by \\(([^)]*\\b)?${f}\\b`).test(String(t.expr)) }).toEqual({
+            url: l.url,
+            f,
+            grouped: true,
+          });
         }
       }
     }
   });
 
   test('our panel: options typed by the plugin (keys the plugin knows), Topology on Mesh, Histogram on Control Plane with the configured bounds', () => {
-    const ours = dashboards.flatMap((d) => panelsOf(d).filter((p) => p.type === 'meshscope-mesh-panel').map((p) => ({ uid: d.uid, p })));
+    const ours = dashboards.flatMap((d) =>
+      panelsOf(d)
+        .filter((p) => p.type === 'meshscope-mesh-panel')
+        .map((p) => ({ uid: d.uid, p }))
+    );
     expect(ours.map((o) => `${o.uid}:${(o.p.options as { view: string }).view}`)).toEqual(
-      expect.arrayContaining(['meshscope-mesh:topology', 'meshscope-control-plane:histogram']),
+      expect.arrayContaining(['meshscope-mesh:topology', 'meshscope-control-plane:histogram'])
     );
     for (const { p } of ours) {
       const o = p.options as Record<string, Record<string, unknown>>;
@@ -153,7 +215,9 @@ describe('generated dashboards', () => {
         }
       }
     }
-    const convergence = ours.find((o) => o.p.title === 'Proxy convergence')!.p.options as { histogram: { shareBounds: number[]; percentiles: number[] } };
+    const convergence = ours.find((o) => o.p.title === 'Proxy convergence')!.p.options as {
+      histogram: { shareBounds: number[]; percentiles: number[] };
+    };
     expect(convergence.histogram.shareBounds).toEqual([0.1, 0.5, 1, 3]);
     expect(convergence.histogram.percentiles).toEqual([0.5, 0.9, 0.99]);
   });
@@ -174,6 +238,10 @@ describe('generated dashboards', () => {
     }
     const mesh = built.get('meshscope-mesh')!;
     expect(variableNames(mesh)).toContain('traces');
-    expect(dataLinksOf(mesh).some((l) => l.title === 'Traces' && l.url.startsWith('/explore?') && l.url.includes('${traces}'))).toBe(true);
+    expect(
+      dataLinksOf(mesh).some(
+        (l) => l.title === 'Traces' && l.url.startsWith('/explore?') && l.url.includes('${traces}')
+      )
+    ).toBe(true);
   });
 });

@@ -1,7 +1,11 @@
 // Reading generated dashboards in tests: panels (rows' children included), targets, links, variable defaults.
 import type { Dashboard, Panel } from '@grafana/grafana-foundation-sdk/dashboard';
 
-export type AnyPanel = Omit<Panel, 'targets'> & { panels?: AnyPanel[]; targets?: Array<Record<string, unknown>>; collapsed?: boolean };
+export type AnyPanel = Omit<Panel, 'targets'> & {
+  panels?: AnyPanel[];
+  targets?: Array<Record<string, unknown>>;
+  collapsed?: boolean;
+};
 
 export function panelsOf(d: Dashboard): AnyPanel[] {
   const out: AnyPanel[] = [];
@@ -30,7 +34,13 @@ export interface TargetRef {
 
 function targetRefs(d: Dashboard, panels: AnyPanel[]): TargetRef[] {
   return panels.flatMap((p) =>
-    (p.targets ?? []).map((t) => ({ uid: d.uid!, panel: p.title ?? '', refId: String(t.refId), expr: String(t.expr), instant: t.instant === true })),
+    (p.targets ?? []).map((t) => ({
+      uid: d.uid!,
+      panel: p.title ?? '',
+      refId: String(t.refId),
+      expr: String(t.expr),
+      instant: t.instant === true,
+    }))
   );
 }
 
@@ -40,7 +50,10 @@ export function targetsOf(d: Dashboard): TargetRef[] {
 
 /** Targets Grafana runs when the dashboard opens: a collapsed row holds its panels and runs none until opened. */
 export function loadedTargetsOf(d: Dashboard): TargetRef[] {
-  return targetRefs(d, ((d.panels ?? []) as AnyPanel[]).filter((p) => p.type !== 'row'));
+  return targetRefs(
+    d,
+    ((d.panels ?? []) as AnyPanel[]).filter((p) => p.type !== 'row')
+  );
 }
 
 export function panelByTitle(d: Dashboard, title: string): AnyPanel {
@@ -62,10 +75,19 @@ export function exprOf(d: Dashboard, title: string, refId = 'A'): string {
 /** Every data link in field config and overrides, with the panel it sits on. */
 export function dataLinksOf(d: Dashboard): Array<{ panel: AnyPanel; field: string; title: string; url: string }> {
   return panelsOf(d).flatMap((p) => {
-    const fc = p.fieldConfig as { defaults?: { links?: Array<{ title: string; url: string }> }; overrides?: Array<{ matcher: { options: string }; properties: Array<{ id: string; value: unknown }> }> } | undefined;
+    const fc = p.fieldConfig as
+      | {
+          defaults?: { links?: Array<{ title: string; url: string }> };
+          overrides?: Array<{ matcher: { options: string }; properties: Array<{ id: string; value: unknown }> }>;
+        }
+      | undefined;
     const own = (fc?.defaults?.links ?? []).map((l) => ({ panel: p, field: '', ...l }));
     const overrides = (fc?.overrides ?? []).flatMap((o) =>
-      o.properties.filter((x) => x.id === 'links').flatMap((x) => (x.value as Array<{ title: string; url: string }>).map((l) => ({ panel: p, field: o.matcher.options, ...l }))),
+      o.properties
+        .filter((x) => x.id === 'links')
+        .flatMap((x) =>
+          (x.value as Array<{ title: string; url: string }>).map((l) => ({ panel: p, field: o.matcher.options, ...l }))
+        )
     );
     return [...own, ...overrides];
   });
@@ -80,5 +102,7 @@ export function variableNames(d: Dashboard): string[] {
  * single-valued variables, `$__rate_interval` → `window`.
  */
 export function substitute(expr: string, values: Record<string, string>, window: string): string {
-  return expr.replace(/\$__rate_interval/g, window).replace(/\$\{?([a-zA-Z_][a-zA-Z0-9_]*)\}?/g, (m, name: string) => (name in values ? values[name] : m));
+  return expr
+    .replace(/\$__rate_interval/g, window)
+    .replace(/\$\{?([a-zA-Z_][a-zA-Z0-9_]*)\}?/g, (m, name: string) => (name in values ? values[name] : m));
 }

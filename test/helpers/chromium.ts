@@ -20,7 +20,9 @@ const ARGS = [
  */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: run \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: run \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH)`
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...ARGS, ...extraArgs] });
 }
@@ -51,7 +53,10 @@ export async function waitForPreview(page: Page, minLoads = 1) {
     minLoads,
     { timeout: 30_000 }
   );
-  const state = await page.evaluate(() => ({ status: window.meshscopePreview.status, error: window.meshscopePreview.error }));
+  const state = await page.evaluate(() => ({
+    status: window.meshscopePreview.status,
+    error: window.meshscopePreview.error,
+  }));
   if (state.status === 'error') {
     throw new Error(`the preview page reported: ${state.error}`);
   }

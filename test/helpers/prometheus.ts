@@ -19,7 +19,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const INSTALL_HINT = 'install it with: sudo apt-get install prometheus (Debian/Ubuntu package "prometheus" provides prometheus and promtool)';
+const INSTALL_HINT =
+  'install it with: sudo apt-get install prometheus (Debian/Ubuntu package "prometheus" provides prometheus and promtool)';
 
 /** Absolute path of a Prometheus binary ("prometheus" or "promtool"), or a thrown, actionable error. */
 export function findPrometheusBinary(name: 'prometheus' | 'promtool' = 'prometheus'): string {
@@ -29,7 +30,9 @@ export function findPrometheusBinary(name: 'prometheus' | 'promtool' = 'promethe
       return candidate;
     }
   }
-  throw new Error(`${name} binary not found (looked in $${name === 'prometheus' ? 'PROMETHEUS_BIN' : 'PROMTOOL_BIN'}, /usr/bin, /usr/local/bin); ${INSTALL_HINT}`);
+  throw new Error(
+    `${name} binary not found (looked in $${name === 'prometheus' ? 'PROMETHEUS_BIN' : 'PROMTOOL_BIN'}, /usr/bin, /usr/local/bin); ${INSTALL_HINT}`
+  );
 }
 
 /** A free TCP port on 127.0.0.1 (bind to 0, read, release). */
@@ -93,10 +96,19 @@ export function scrapeConfig(o: PrometheusOptions): string {
   const interval = o.scrapeInterval ?? '1s';
   const lines = ['global:', `  scrape_interval: ${interval}`, `  evaluation_interval: ${interval}`, 'scrape_configs:'];
   if (o.sdUrl) {
-    lines.push('  - job_name: sd', '    http_sd_configs:', `      - url: ${o.sdUrl}`, `        refresh_interval: ${interval}`);
+    lines.push(
+      '  - job_name: sd',
+      '    http_sd_configs:',
+      `      - url: ${o.sdUrl}`,
+      `        refresh_interval: ${interval}`
+    );
   }
   if (o.staticTargets?.length) {
-    lines.push('  - job_name: static', '    static_configs:', `      - targets: [${o.staticTargets.map((t) => `"${t}"`).join(', ')}]`);
+    lines.push(
+      '  - job_name: static',
+      '    static_configs:',
+      `      - targets: [${o.staticTargets.map((t) => `"${t}"`).join(', ')}]`
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -119,7 +131,7 @@ export async function startPrometheus(o: PrometheusOptions = {}): Promise<Promet
       '--storage.tsdb.retention.time=1h',
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', 'pipe'] }
   );
   child.stderr?.on('data', (d: Buffer) => {
     log = (log + d.toString()).slice(-4000);
@@ -152,16 +164,27 @@ export async function startPrometheus(o: PrometheusOptions = {}): Promise<Promet
   }
 
   const query = async (expr: string, time?: number): Promise<InstantSample[]> => {
-    const data = await api<{ resultType: string; result: unknown }>('/api/v1/query', time === undefined ? { query: expr } : { query: expr, time: String(time) });
+    const data = await api<{ resultType: string; result: unknown }>(
+      '/api/v1/query',
+      time === undefined ? { query: expr } : { query: expr, time: String(time) }
+    );
     if (data.resultType === 'scalar') {
       const [t, v] = data.result as [number, string];
       return [{ metric: {}, value: parseValue(v), timestamp: t }];
     }
-    return (data.result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((r) => ({ metric: r.metric, value: parseValue(r.value[1]), timestamp: r.value[0] }));
+    return (data.result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((r) => ({
+      metric: r.metric,
+      value: parseValue(r.value[1]),
+      timestamp: r.value[0],
+    }));
   };
 
   const targets = async () =>
-    (await api<{ activeTargets: Array<{ labels: Record<string, string>; health: string; lastError: string; scrapeUrl: string }> }>('/api/v1/targets', { state: 'active' })).activeTargets;
+    (
+      await api<{
+        activeTargets: Array<{ labels: Record<string, string>; health: string; lastError: string; scrapeUrl: string }>;
+      }>('/api/v1/targets', { state: 'active' })
+    ).activeTargets;
 
   const prom: Prometheus = {
     url,
@@ -175,13 +198,19 @@ export async function startPrometheus(o: PrometheusOptions = {}): Promise<Promet
       return r[0].value;
     },
     async queryRange(expr, start, end, step) {
-      const data = await api<{ result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> }>('/api/v1/query_range', {
-        query: expr,
-        start: String(start),
-        end: String(end),
-        step: String(step),
-      });
-      return data.result.map((r) => ({ metric: r.metric, values: r.values.map(([t, v]) => [t, parseValue(v)] as [number, number]) }));
+      const data = await api<{ result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> }>(
+        '/api/v1/query_range',
+        {
+          query: expr,
+          start: String(start),
+          end: String(end),
+          step: String(step),
+        }
+      );
+      return data.result.map((r) => ({
+        metric: r.metric,
+        values: r.values.map(([t, v]) => [t, parseValue(v)] as [number, number]),
+      }));
     },
     targets,
     async waitForScrapes(times = 1, timeoutMs = 60_000) {
@@ -192,13 +221,23 @@ export async function startPrometheus(o: PrometheusOptions = {}): Promise<Promet
         const ts = await targets();
         if (ts.length > 0) {
           const counts = await query(`count_over_time(up[${Math.ceil(Date.now() / 1000 - since) + 1}s]) and up == 1`);
-          const ok = ts.every((t) => counts.some((c) => c.metric.instance === t.labels.instance && c.metric.job === t.labels.job && sameTarget(c.metric, t.labels) && c.value >= times + 1));
+          const ok = ts.every((t) =>
+            counts.some(
+              (c) =>
+                c.metric.instance === t.labels.instance &&
+                c.metric.job === t.labels.job &&
+                sameTarget(c.metric, t.labels) &&
+                c.value >= times + 1
+            )
+          );
           if (ok && ts.every((t) => t.health === 'up')) {
             return;
           }
         }
         if (Date.now() > deadline) {
-          throw new Error(`targets not scraped ${times}× within ${timeoutMs} ms: ${JSON.stringify(ts.filter((t) => t.health !== 'up').map((t) => [t.scrapeUrl, t.lastError]))}`);
+          throw new Error(
+            `targets not scraped ${times}× within ${timeoutMs} ms: ${JSON.stringify(ts.filter((t) => t.health !== 'up').map((t) => [t.scrapeUrl, t.lastError]))}`
+          );
         }
         await sleep(250);
       }

@@ -84,7 +84,11 @@ export function secondsOf(text: string): number {
  */
 export function busiestCell(frames: DataFrameJSONLike[]): { value: number; time: number; bound: number } {
   const series = frames
-    .map((frame) => ({ bound: boundOf(frame.schema!.fields[1].labels!.le), times: frame.data!.values[0] as number[], counts: frame.data!.values[1] as number[] }))
+    .map((frame) => ({
+      bound: boundOf(frame.schema!.fields[1].labels!.le),
+      times: frame.data!.values[0] as number[],
+      counts: frame.data!.values[1] as number[],
+    }))
     .sort((a, b) => a.bound - b.bound);
   let busiest = { value: -Infinity, time: NaN, bound: NaN };
   series[0].times.forEach((time, t) => {

@@ -20,9 +20,11 @@ const SPIKED_EDGE = 'bookinfo/productpage-v1->bookinfo/reviews-v1';
 const QUERIES = {
   convergence: 'sum by (le) (rate(pilot_proxy_convergence_time_bucket[1m]))',
   convergencePerCluster: 'sum by (le, cluster) (rate(pilot_proxy_convergence_time_bucket[1m]))',
-  requestsPerService: 'sum by (le, destination_service_name) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[1m]))',
+  requestsPerService:
+    'sum by (le, destination_service_name) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[1m]))',
   // A short window, so the 5xx histogram of the spiked service is all zeros soon after the spike ends.
-  failuresPerService: 'sum by (le, destination_workload) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",response_code=~"5.."}[5s]))',
+  failuresPerService:
+    'sum by (le, destination_workload) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",response_code=~"5.."}[5s]))',
 };
 type QueryName = keyof typeof QUERIES;
 
@@ -106,7 +108,9 @@ function compare(histograms: Histogram[], truth: Truth, format: PromQueryFormat,
         observed.clamped += clamped ? 1 : 0;
         observed.nan += Number.isNaN(actual) ? 1 : 0;
         if (!sameQuantile(actual, expected) || clamped !== inInf) {
-          mismatches.push(`${context} ${key} q=${step.q} at ${t}: model ${actual}${clamped ? ' (clamped)' : ''}, Prometheus ${expected}${inInf ? ' (in +Inf)' : ''}`);
+          mismatches.push(
+            `${context} ${key} q=${step.q} at ${t}: model ${actual}${clamped ? ' (clamped)' : ''}, Prometheus ${expected}${inInf ? ' (in +Inf)' : ''}`
+          );
         }
       });
     }
@@ -116,7 +120,11 @@ function compare(histograms: Histogram[], truth: Truth, format: PromQueryFormat,
 }
 
 async function modelAt(name: QueryName, format: PromQueryFormat, from: number, to: number, instant: boolean) {
-  const frames = await queryPrometheus(prom.url, { refId: 'A', expr: QUERIES[name], format, instant }, { from: from * 1000, to: to * 1000, stepMs: 1000 });
+  const frames = await queryPrometheus(
+    prom.url,
+    { refId: 'A', expr: QUERIES[name], format, instant },
+    { from: from * 1000, to: to * 1000, stepMs: 1000 }
+  );
   return computeHistograms(frames, { percentiles: QUANTILES, shareBounds: [] }).histograms;
 }
 
@@ -175,22 +183,38 @@ describe('the cases the comparison must cover', () => {
 
   it('convergence: p99 is unclamped before the incident and clamped at the 30 s bound during it', async () => {
     const key = histogramKey({});
-    const before = percentile(await modelAt('convergence', 'time_series', instants.normal, instants.normal, true), 0.99, key);
+    const before = percentile(
+      await modelAt('convergence', 'time_series', instants.normal, instants.normal, true),
+      0.99,
+      key
+    );
     expect(before.clamped).toBe(false);
     expect(before.value).toBeLessThan(30);
-    const during = percentile(await modelAt('convergence', 'time_series', instants.slow, instants.slow, true), 0.99, key);
+    const during = percentile(
+      await modelAt('convergence', 'time_series', instants.slow, instants.slow, true),
+      0.99,
+      key
+    );
     expect(during).toEqual({ value: 30, clamped: true });
     expect(await prom.queryValue(`histogram_quantile(0.99, ${QUERIES.convergence})`, instants.slow)).toBe(30);
   });
 
   it('several histograms at once: one per cluster and one per service', async () => {
-    expect((await modelAt('convergencePerCluster', 'table', instants.normal, instants.normal, true)).length).toBeGreaterThanOrEqual(2);
-    expect((await modelAt('requestsPerService', 'heatmap', instants.normal, instants.normal, true)).length).toBeGreaterThanOrEqual(5);
+    expect(
+      (await modelAt('convergencePerCluster', 'table', instants.normal, instants.normal, true)).length
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      (await modelAt('requestsPerService', 'heatmap', instants.normal, instants.normal, true)).length
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('failures: the spiked service has a 5xx p50 during the spike and NaN (no observations) after it, like Prometheus', async () => {
     const key = histogramKey({ destination_workload: 'reviews-v1' });
-    const during = percentile(await modelAt('failuresPerService', 'time_series', instants.slow, instants.slow, true), 0.5, key);
+    const during = percentile(
+      await modelAt('failuresPerService', 'time_series', instants.slow, instants.slow, true),
+      0.5,
+      key
+    );
     expect(Number.isFinite(during.value)).toBe(true);
     const afterwards = await modelAt('failuresPerService', 'time_series', instants.after, instants.after, true);
     expect(percentile(afterwards, 0.5, key).value).toBeNaN();

@@ -42,7 +42,8 @@ const ROBOTO_MONO = 'roboto-mono/files/roboto-mono-latin-400-normal.woff2';
 // that package pulls in some 220 more here, so icons outside @grafana/ui's own few are drawn as a neutral
 // placeholder of the same size.
 const GRAFANA_ICONS = join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
-const PLACEHOLDER_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="5" y="5" width="14" height="14" rx="3" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+const PLACEHOLDER_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="5" y="5" width="14" height="14" rx="3" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
 
 const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
@@ -82,7 +83,12 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
 }
 
 /** Serves a file below `dir`, refusing paths that climb out of it; `missing` answers when there is no such file. */
-async function sendFile(res: ServerResponse, dir: string, relative: string, missing = () => send(res, 404, `not found: ${relative}`)) {
+async function sendFile(
+  res: ServerResponse,
+  dir: string,
+  relative: string,
+  missing = () => send(res, 404, `not found: ${relative}`)
+) {
   const path = normalize(join(dir, decodeURIComponent(relative)));
   if (!path.startsWith(dir)) {
     return send(res, 403, 'forbidden');
@@ -100,7 +106,12 @@ async function proxy(req: IncomingMessage, res: ServerResponse, base: string | u
   }
   try {
     const upstream = await fetch(new URL(path, base.endsWith('/') ? base : `${base}/`));
-    send(res, upstream.status, Buffer.from(await upstream.arrayBuffer()), upstream.headers.get('content-type') ?? 'application/json');
+    send(
+      res,
+      upstream.status,
+      Buffer.from(await upstream.arrayBuffer()),
+      upstream.headers.get('content-type') ?? 'application/json'
+    );
   } catch (error) {
     send(res, 502, `Prometheus at ${base} did not answer: ${(error as Error).message}`);
   }
@@ -119,7 +130,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return send(res, 200, host, TYPES['.js']);
     }
     if (pathname === '/config.json') {
-      const fixtures = (await readdir(FIXTURES).catch(() => [])).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+      const fixtures = (await readdir(FIXTURES).catch(() => []))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5));
       return send(res, 200, JSON.stringify({ live: Boolean(options.prometheusUrl), fixtures }), TYPES['.json']);
     }
     if (pathname.startsWith(pluginPath)) {
@@ -145,7 +158,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     send(res, 404, `not found: ${pathname}`);
   });
 
-  await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port ?? 0, options.host ?? '127.0.0.1', ok));
+  await new Promise<void>((ok, fail) =>
+    server.once('error', fail).listen(options.port ?? 0, options.host ?? '127.0.0.1', ok)
+  );
   const { address, port } = server.address() as AddressInfo;
   return {
     url: `http://${address}:${port}/`,

@@ -6,7 +6,29 @@ import { formatValue } from '../../simulator/render/text';
 const text = (w: ExpositionWriter) => Buffer.concat(w.finish().chunks).toString('utf8');
 
 test('valueLine prints what formatValue prints', () => {
-  const values = [0, -0, 1, 9, 10, 2 ** 31, 2 ** 53 - 1, 2 ** 53 + 2, 1e21, 0.0004, 0.0005, 0.001, 0.5, 2.675, 1.005, 12.3456, 999_999_999_999.9995, 1e12 + 0.5, -3.2, NaN, Infinity];
+  const values = [
+    0,
+    -0,
+    1,
+    9,
+    10,
+    2 ** 31,
+    2 ** 53 - 1,
+    2 ** 53 + 2,
+    1e21,
+    0.0004,
+    0.0005,
+    0.001,
+    0.5,
+    2.675,
+    1.005,
+    12.3456,
+    999_999_999_999.9995,
+    1e12 + 0.5,
+    -3.2,
+    NaN,
+    Infinity,
+  ];
   for (let i = 0; i < 20_000; i++) {
     const magnitude = 10 ** (Math.random() * 15 - 4);
     values.push(Math.random() * magnitude, Math.floor(Math.random() * magnitude));

@@ -9,7 +9,10 @@ test('between scrapes no histogram bucket shrinks or outgrows its _count, at any
   let t = 1_800_000_000;
   const sim = await startSimulator({ seed: 3, now: () => t });
   try {
-    const paths = sim.targets().map((x) => x.labels.__metrics_path__).filter((p) => p.endsWith('/stats/prometheus'));
+    const paths = sim
+      .targets()
+      .map((x) => x.labels.__metrics_path__)
+      .filter((p) => p.endsWith('/stats/prometheus'));
     const previous = new Map<string, { count: number; buckets: number[] }>();
     const problems: string[] = [];
     let checked = 0;
@@ -21,7 +24,10 @@ test('between scrapes no histogram bucket shrinks or outgrows its _count, at any
         for (const name of ['istio_request_duration_milliseconds', 'istio_request_bytes', 'istio_response_bytes']) {
           const byLabels = new Map<string, { count: number; buckets: number[] }>();
           for (const s of families.get(name)?.samples ?? []) {
-            const key = `${path} ${name}{${s.labels.filter(([k]) => k !== 'le').map(([k, v]) => `${k}=${v}`).join(',')}}`;
+            const key = `${path} ${name}{${s.labels
+              .filter(([k]) => k !== 'le')
+              .map(([k, v]) => `${k}=${v}`)
+              .join(',')}}`;
             const h = byLabels.get(key) ?? { count: 0, buckets: [] };
             if (s.name.endsWith('_bucket')) {
               h.buckets.push(s.value);
@@ -37,7 +43,9 @@ test('between scrapes no histogram bucket shrinks or outgrows its _count, at any
               const grown = h.count - before.count;
               h.buckets.forEach((b, i) => {
                 if (b < before.buckets[i] || b - before.buckets[i] > grown) {
-                  problems.push(`${key} bucket ${i}: ${before.buckets[i]} → ${b} while _count ${before.count} → ${h.count}`);
+                  problems.push(
+                    `${key} bucket ${i}: ${before.buckets[i]} → ${b} while _count ${before.count} → ${h.count}`
+                  );
                 }
               });
             }

@@ -15,7 +15,11 @@ function selector(e: EdgeTruth, extra = ''): string {
   if (e.source) {
     m.push(`source_workload_namespace="${e.source.namespace}"`);
   }
-  m.push(e.egress ? `destination_service="${e.egress.host}",destination_service_name="${e.egress.cluster}"` : `destination_service="${e.destination!.service}"`);
+  m.push(
+    e.egress
+      ? `destination_service="${e.egress.host}",destination_service_name="${e.egress.cluster}"`
+      : `destination_service="${e.destination!.service}"`
+  );
   if (e.destination && !e.destinationDown) {
     m.push(`destination_workload="${e.destination.workload}"`);
   }
@@ -48,11 +52,18 @@ describe('simulator scraped by a real Prometheus', () => {
     for (const t of targets) {
       expect(t.health).toBe('up');
       if (t.labels.job === 'kubernetes-pods') {
-        expect(Object.keys(t.labels)).toEqual(expect.arrayContaining(['namespace', 'pod', 'container', 'instance', 'job']));
+        expect(Object.keys(t.labels)).toEqual(
+          expect.arrayContaining(['namespace', 'pod', 'container', 'instance', 'job'])
+        );
       }
     }
     const productpage = targets.find((t) => t.labels.pod?.startsWith('productpage-v1-'))!;
-    expect(productpage.labels).toMatchObject({ namespace: 'bookinfo', container: 'istio-proxy', app: 'productpage', version: 'v1' });
+    expect(productpage.labels).toMatchObject({
+      namespace: 'bookinfo',
+      container: 'istio-proxy',
+      app: 'productpage',
+      version: 'v1',
+    });
     expect(targets.find((t) => t.labels.app === 'istiod')!.labels.container).toBe('discovery');
   });
 
@@ -63,12 +74,24 @@ describe('simulator scraped by a real Prometheus', () => {
       const sel = selector(e);
       const rate = await prom.queryValue(`sum(rate(istio_requests_total${sel}[${WINDOW}]))`);
       expect({ edge: e.id, rel: Math.abs(rate / e.rate - 1) < 0.05 }).toEqual({ edge: e.id, rel: true });
-      const share5xx = await prom.queryValue(`sum(rate(istio_requests_total${selector(e, ',response_code=~"5.."')}[${WINDOW}])) / sum(rate(istio_requests_total${sel}[${WINDOW}])) or vector(0)`);
+      const share5xx = await prom.queryValue(
+        `sum(rate(istio_requests_total${selector(e, ',response_code=~"5.."')}[${WINDOW}])) / sum(rate(istio_requests_total${sel}[${WINDOW}])) or vector(0)`
+      );
       expect({ edge: e.id, diff: Math.abs(share5xx - e.http5xxShare) <= 0.01 }).toEqual({ edge: e.id, diff: true });
-      for (const [q, bucket] of [[0.5, e.latencyMs!.p50Bucket], [0.9, e.latencyMs!.p90Bucket]] as const) {
-        const v = await prom.queryValue(`histogram_quantile(${q}, sum by (le) (rate(istio_request_duration_milliseconds_bucket${sel}[${WINDOW}])))`);
+      for (const [q, bucket] of [
+        [0.5, e.latencyMs!.p50Bucket],
+        [0.9, e.latencyMs!.p90Bucket],
+      ] as const) {
+        const v = await prom.queryValue(
+          `histogram_quantile(${q}, sum by (le) (rate(istio_request_duration_milliseconds_bucket${sel}[${WINDOW}])))`
+        );
         const upper = bucket[1] ?? Infinity;
-        expect({ edge: e.id, q, v, inBucket: v > bucket[0] && v <= upper }).toEqual({ edge: e.id, q, v, inBucket: true });
+        expect({ edge: e.id, q, v, inBucket: v > bucket[0] && v <= upper }).toEqual({
+          edge: e.id,
+          q,
+          v,
+          inBucket: true,
+        });
       }
     }
   });
@@ -76,13 +99,18 @@ describe('simulator scraped by a real Prometheus', () => {
   test('TCP edges: byte rates within 5 %; gRPC message rate within 5 %; ztunnel carries ambient hops', async () => {
     for (const e of edges.filter((x) => x.protocol === 'tcp' && x.reporters.length > 0)) {
       const received = await prom.queryValue(`sum(rate(istio_tcp_received_bytes_total${selector(e)}[${WINDOW}]))`);
-      expect({ edge: e.id, ok: Math.abs(received / e.tcp!.receivedBytesPerSecond - 1) < 0.05 }).toEqual({ edge: e.id, ok: true });
+      expect({ edge: e.id, ok: Math.abs(received / e.tcp!.receivedBytesPerSecond - 1) < 0.05 }).toEqual({
+        edge: e.id,
+        ok: true,
+      });
     }
     const grpc = edges.find((x) => x.protocol === 'grpc')!;
     const msgs = await prom.queryValue(`sum(rate(istio_request_messages_total${selector(grpc)}[${WINDOW}]))`);
     expect(Math.abs(msgs / grpc.grpcMessagesPerSecond! - 1)).toBeLessThan(0.05);
     const ambient = edges.find((x) => x.source?.workload === 'frontend-v1')!;
-    const zt = await prom.queryValue(`sum(rate(istio_tcp_sent_bytes_total{app="ztunnel",reporter="source",source_workload="frontend-v1",destination_workload="cart-v1"}[${WINDOW}]))`);
+    const zt = await prom.queryValue(
+      `sum(rate(istio_tcp_sent_bytes_total{app="ztunnel",reporter="source",source_workload="frontend-v1",destination_workload="cart-v1"}[${WINDOW}]))`
+    );
     expect(Math.abs(zt / ambient.tcp!.sentBytesPerSecond - 1)).toBeLessThan(0.05);
     expect(await prom.queryValue(`count(istio_requests_total{reporter="waypoint",app="waypoint"})`)).toBeGreaterThan(0);
   });
@@ -91,12 +119,20 @@ describe('simulator scraped by a real Prometheus', () => {
     const promtool = findPrometheusBinary('promtool');
     // Envoy prints no HELP and names counters without _total; istiod keeps OTel names verbatim
     // (pilot_xds_pushes, citadel_server_csr_count); Istio's duration histogram is in milliseconds.
-    const faithful = [/no help text$/, /counter metrics should have "_total" suffix$/, /should not have "_count" suffix$/, /use base unit "seconds" instead of "milliseconds"$/];
+    const faithful = [
+      /no help text$/,
+      /counter metrics should have "_total" suffix$/,
+      /should not have "_count" suffix$/,
+      /use base unit "seconds" instead of "milliseconds"$/,
+    ];
     for (const t of sim.targets()) {
       const body = await (await fetch(sim.url + t.labels.__metrics_path__)).text();
       const r = spawnSync(promtool, ['check', 'metrics'], { input: body });
       const findings = `${r.stdout}${r.stderr}`.split('\n').filter(Boolean);
-      expect({ target: t.labels.__metrics_path__, status: [0, 3].includes(r.status ?? -1) }).toEqual({ target: t.labels.__metrics_path__, status: true });
+      expect({ target: t.labels.__metrics_path__, status: [0, 3].includes(r.status ?? -1) }).toEqual({
+        target: t.labels.__metrics_path__,
+        status: true,
+      });
       expect(findings.filter((f) => !faithful.some((re) => re.test(f)))).toEqual([]);
     }
   });
@@ -118,12 +154,37 @@ describe('simulator scraped by a real Prometheus', () => {
   const VISIBLE_S = 2 * SCRAPE_S + 0.5;
 
   test.each([
-    ['error-spike', { edge: 'bookinfo/productpage-v1->bookinfo/details-v1', errorRate: 0.5 }, 'sum(istio_requests_total{reporter="destination",destination_workload="details-v1",response_code="503"})', 3],
-    ['latency-regression', { edge: 'bookinfo/productpage-v1->bookinfo/details-v1', factor: 20 }, 'sum(istio_request_duration_milliseconds_count{reporter="destination",destination_workload="details-v1"}) - sum(istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload="details-v1",le="50"})', 3],
-    ['mtls-disabled', { edge: 'bookinfo/reviews-v2->bookinfo/ratings-v1' }, 'count(istio_requests_total{reporter="destination",source_workload="reviews-v2",destination_workload="ratings-v1",connection_security_policy="none"}) or vector(0)', 0],
-    ['slow-convergence', {}, 'sum(pilot_proxy_convergence_time_count) - sum(pilot_proxy_convergence_time_bucket{le="5"})', 3],
+    [
+      'error-spike',
+      { edge: 'bookinfo/productpage-v1->bookinfo/details-v1', errorRate: 0.5 },
+      'sum(istio_requests_total{reporter="destination",destination_workload="details-v1",response_code="503"})',
+      3,
+    ],
+    [
+      'latency-regression',
+      { edge: 'bookinfo/productpage-v1->bookinfo/details-v1', factor: 20 },
+      'sum(istio_request_duration_milliseconds_count{reporter="destination",destination_workload="details-v1"}) - sum(istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload="details-v1",le="50"})',
+      3,
+    ],
+    [
+      'mtls-disabled',
+      { edge: 'bookinfo/reviews-v2->bookinfo/ratings-v1' },
+      'count(istio_requests_total{reporter="destination",source_workload="reviews-v2",destination_workload="ratings-v1",connection_security_policy="none"}) or vector(0)',
+      0,
+    ],
+    [
+      'slow-convergence',
+      {},
+      'sum(pilot_proxy_convergence_time_count) - sum(pilot_proxy_convergence_time_bucket{le="5"})',
+      3,
+    ],
     ['xds-rejects', { workload: 'bookinfo/ratings-v1' }, 'sum(pilot_total_xds_rejects) or vector(0)', 0.5],
-    ['scale-to-zero', { workload: 'bookinfo/ratings-v1' }, 'sum(istio_requests_total{reporter="source",destination_service_name="ratings",response_flags="UH"}) or vector(0)', 0],
+    [
+      'scale-to-zero',
+      { workload: 'bookinfo/ratings-v1' },
+      'sum(istio_requests_total{reporter="source",destination_service_name="ratings",response_flags="UH"}) or vector(0)',
+      0,
+    ],
   ] as const)('scenario %s is visible within two scrape intervals', async (name, params, expr, rise) => {
     // `rise` is how far the expression must move; chosen well above its baseline drift over 2 s.
     const threshold = ((await prom.query(expr))[0]?.value ?? 0) + rise;

@@ -8,23 +8,81 @@ import { type Simulator, startSimulator } from '../../simulator';
 import { bucketBounds, type Family, labelNames, parseExposition } from './exposition';
 
 const HTTP_25 = [
-  'reporter', 'source_workload', 'source_canonical_service', 'source_canonical_revision', 'source_workload_namespace',
-  'source_principal', 'source_app', 'source_version', 'source_cluster', 'destination_workload',
-  'destination_workload_namespace', 'destination_principal', 'destination_app', 'destination_version',
-  'destination_service', 'destination_canonical_service', 'destination_canonical_revision', 'destination_service_name',
-  'destination_service_namespace', 'destination_cluster', 'request_protocol', 'response_code', 'grpc_response_status',
-  'response_flags', 'connection_security_policy',
+  'reporter',
+  'source_workload',
+  'source_canonical_service',
+  'source_canonical_revision',
+  'source_workload_namespace',
+  'source_principal',
+  'source_app',
+  'source_version',
+  'source_cluster',
+  'destination_workload',
+  'destination_workload_namespace',
+  'destination_principal',
+  'destination_app',
+  'destination_version',
+  'destination_service',
+  'destination_canonical_service',
+  'destination_canonical_revision',
+  'destination_service_name',
+  'destination_service_namespace',
+  'destination_cluster',
+  'request_protocol',
+  'response_code',
+  'grpc_response_status',
+  'response_flags',
+  'connection_security_policy',
 ];
 const MSG_20 = HTTP_25.slice(0, 20);
 const TCP_23 = [...MSG_20, 'request_protocol', 'response_flags', 'connection_security_policy'];
 const ZT_23 = [
-  'reporter', 'source_workload', 'source_canonical_service', 'source_canonical_revision', 'source_workload_namespace',
-  'source_principal', 'source_app', 'source_version', 'source_cluster', 'destination_service',
-  'destination_service_namespace', 'destination_service_name', 'destination_workload', 'destination_canonical_service',
-  'destination_canonical_revision', 'destination_workload_namespace', 'destination_principal', 'destination_app',
-  'destination_version', 'destination_cluster', 'request_protocol', 'response_flags', 'connection_security_policy',
+  'reporter',
+  'source_workload',
+  'source_canonical_service',
+  'source_canonical_revision',
+  'source_workload_namespace',
+  'source_principal',
+  'source_app',
+  'source_version',
+  'source_cluster',
+  'destination_service',
+  'destination_service_namespace',
+  'destination_service_name',
+  'destination_workload',
+  'destination_canonical_service',
+  'destination_canonical_revision',
+  'destination_workload_namespace',
+  'destination_principal',
+  'destination_app',
+  'destination_version',
+  'destination_cluster',
+  'request_protocol',
+  'response_flags',
+  'connection_security_policy',
 ];
-const ENVOY_BUCKETS = [0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000, Infinity];
+const ENVOY_BUCKETS = [
+  0.5,
+  1,
+  5,
+  10,
+  25,
+  50,
+  100,
+  250,
+  500,
+  1000,
+  2500,
+  5000,
+  10000,
+  30000,
+  60000,
+  300000,
+  600000,
+  1800000,
+  3600000,
+  Infinity,
+];
 
 const PROXY_FAMILIES: Array<[string, string, string[]]> = [
   ['istio_requests_total', 'counter', HTTP_25],
@@ -96,10 +154,22 @@ describe('simulator exposition matches the spec and real captures', () => {
     const texts: Record<string, string[]> = { proxy: [], ztunnel: [], istiod: [], cadvisor: [] };
     for (const t of sim.targets()) {
       const path = t.labels.__metrics_path__;
-      const kind = t.labels.job === 'kubelet' ? 'cadvisor' : t.labels.app === 'ztunnel' ? 'ztunnel' : t.labels.app === 'istiod' ? 'istiod' : 'proxy';
+      const kind =
+        t.labels.job === 'kubelet'
+          ? 'cadvisor'
+          : t.labels.app === 'ztunnel'
+            ? 'ztunnel'
+            : t.labels.app === 'istiod'
+              ? 'istiod'
+              : 'proxy';
       texts[kind].push(await scrape(path));
     }
-    byKind = { proxy: merge(texts.proxy), ztunnel: merge(texts.ztunnel), istiod: merge(texts.istiod), cadvisor: merge(texts.cadvisor) };
+    byKind = {
+      proxy: merge(texts.proxy),
+      ztunnel: merge(texts.ztunnel),
+      istiod: merge(texts.istiod),
+      cadvisor: merge(texts.cadvisor),
+    };
   });
   afterAll(() => sim.close());
 
@@ -112,13 +182,20 @@ describe('simulator exposition matches the spec and real captures', () => {
     }
     if (type === 'histogram') {
       expect(bucketBounds(f!)).toEqual(ENVOY_BUCKETS);
-      expect(new Set(f!.samples.map((s) => s.name))).toEqual(new Set([`${name}_bucket`, `${name}_sum`, `${name}_count`]));
+      expect(new Set(f!.samples.map((s) => s.name))).toEqual(
+        new Set([`${name}_bucket`, `${name}_sum`, `${name}_count`])
+      );
     }
   });
 
   test('the 1.11.4 sidecar capture has the same label names and bucket bounds', () => {
     const real = fixture('sidecar-istio-1.11.4-merged-15020.prom.txt');
-    for (const name of ['istio_requests_total', 'istio_request_duration_milliseconds', 'istio_request_bytes', 'istio_response_bytes']) {
+    for (const name of [
+      'istio_requests_total',
+      'istio_request_duration_milliseconds',
+      'istio_request_bytes',
+      'istio_response_bytes',
+    ]) {
       const ours = byKind.proxy.get(name)!;
       const theirs = real.get(name)!;
       expect(theirs.type).toBe(ours.type);
@@ -128,15 +205,23 @@ describe('simulator exposition matches the spec and real captures', () => {
         expect(bucketBounds(theirs)).toEqual(bucketBounds(ours));
       }
     }
-    expect(labelNames(real.get('istio_build')!.samples[0])).toEqual(labelNames(byKind.proxy.get('istio_build')!.samples[0]));
+    expect(labelNames(real.get('istio_build')!.samples[0])).toEqual(
+      labelNames(byKind.proxy.get('istio_build')!.samples[0])
+    );
     // Envoy's xds-grpc cluster stats: same name and label shape as the capture.
-    const rq = (m: Map<string, Family>) => m.get('envoy_cluster_upstream_rq')!.samples.find((s) => s.labels.some(([, v]) => v === 'xds-grpc'))!;
+    const rq = (m: Map<string, Family>) =>
+      m.get('envoy_cluster_upstream_rq')!.samples.find((s) => s.labels.some(([, v]) => v === 'xds-grpc'))!;
     expect(labelNames(rq(real))).toEqual(labelNames(rq(byKind.proxy)));
   });
 
   test('ztunnel families and ZT-23 label order match the spec and the 1.24 capture', () => {
     const real = fixture('ztunnel-1.24-metrics.openmetrics.txt');
-    for (const family of ['istio_tcp_connections_opened', 'istio_tcp_connections_closed', 'istio_tcp_sent_bytes', 'istio_tcp_received_bytes']) {
+    for (const family of [
+      'istio_tcp_connections_opened',
+      'istio_tcp_connections_closed',
+      'istio_tcp_sent_bytes',
+      'istio_tcp_received_bytes',
+    ]) {
       const ours = byKind.ztunnel.get(family);
       expect(ours?.type).toBe('counter');
       expect(ours!.samples.length).toBeGreaterThan(0);
@@ -149,7 +234,10 @@ describe('simulator exposition matches the spec and real captures', () => {
     for (const family of ['istio_build', 'istio_xds_message', 'workload_manager_active_proxy_count']) {
       expect(byKind.ztunnel.get(family)?.type).toBe(real.get(family)?.type);
     }
-    expect(byKind.ztunnel.get('istio_build')!.samples[0].labels).toEqual([['component', 'ztunnel'], ['tag', '1.24.2']]);
+    expect(byKind.ztunnel.get('istio_build')!.samples[0].labels).toEqual([
+      ['component', 'ztunnel'],
+      ['tag', '1.24.2'],
+    ]);
   });
 
   test.each(ISTIOD_FAMILIES)('istiod family %s is a %s', (name, type, labels, buckets) => {
@@ -170,7 +258,10 @@ describe('simulator exposition matches the spec and real captures', () => {
     const mem = byKind.cadvisor.get('container_memory_working_set_bytes')!;
     expect(cpu.type).toBe('counter');
     expect(mem.type).toBe('gauge');
-    const pods = (f: Family, container: string) => f.samples.filter((s) => s.labels.some(([n, v]) => n === 'container' && v === container)).map((s) => Object.fromEntries(s.labels).pod);
+    const pods = (f: Family, container: string) =>
+      f.samples
+        .filter((s) => s.labels.some(([n, v]) => n === 'container' && v === container))
+        .map((s) => Object.fromEntries(s.labels).pod);
     for (const f of [cpu, mem]) {
       expect(pods(f, 'discovery').some((p) => p.startsWith('istiod-'))).toBe(true);
       for (const prefix of ['productpage-v1-', 'istio-ingressgateway-', 'waypoint-', 'ztunnel-']) {
@@ -181,18 +272,40 @@ describe('simulator exposition matches the spec and real captures', () => {
   });
 
   test('extended Envoy stats appear only where proxyStatsMatcher is on, Wasm stats only with an extension', async () => {
-    const pod = (prefix: string) => sim.targets().find((t) => t.labels.pod?.startsWith(prefix))!.labels.__metrics_path__;
+    const pod = (prefix: string) =>
+      sim.targets().find((t) => t.labels.pod?.startsWith(prefix))!.labels.__metrics_path__;
     const productpage = parseExposition(await scrape(pod('productpage-v1-')));
     const ratings = parseExposition(await scrape(pod('ratings-v1-')));
     const details = parseExposition(await scrape(pod('details-v1-')));
     const details503 = 'outbound|9080||details.bookinfo.svc.cluster.local';
-    const rq = productpage.get('envoy_cluster_upstream_rq')!.samples.filter((s) => s.labels.some(([, v]) => v === details503));
-    expect(rq.map((s) => labelNames(s))).toEqual(expect.arrayContaining([['response_code_class', 'cluster_name'], ['response_code', 'cluster_name']]));
-    for (const name of ['envoy_cluster_upstream_cx_active', 'envoy_cluster_ssl_handshake', 'envoy_cluster_ssl_ciphers_TLS_AES_128_GCM_SHA256', 'envoy_cluster_lb_healthy_panic', 'envoy_http_downstream_rq', 'envoy_listener_ssl_handshake']) {
+    const rq = productpage
+      .get('envoy_cluster_upstream_rq')!
+      .samples.filter((s) => s.labels.some(([, v]) => v === details503));
+    expect(rq.map((s) => labelNames(s))).toEqual(
+      expect.arrayContaining([
+        ['response_code_class', 'cluster_name'],
+        ['response_code', 'cluster_name'],
+      ])
+    );
+    for (const name of [
+      'envoy_cluster_upstream_cx_active',
+      'envoy_cluster_ssl_handshake',
+      'envoy_cluster_ssl_ciphers_TLS_AES_128_GCM_SHA256',
+      'envoy_cluster_lb_healthy_panic',
+      'envoy_http_downstream_rq',
+      'envoy_listener_ssl_handshake',
+    ]) {
       expect(productpage.has(name)).toBe(true);
     }
     // Without the matcher only Istio's default inclusion list: no per-service clusters or listeners.
-    const scoped = [...ratings.values()].flatMap((f) => f.samples).filter((s) => s.labels.some(([n, v]) => (n === 'cluster_name' && v !== 'xds-grpc') || n === 'http_conn_manager_prefix' || n === 'listener_address'));
+    const scoped = [...ratings.values()]
+      .flatMap((f) => f.samples)
+      .filter((s) =>
+        s.labels.some(
+          ([n, v]) =>
+            (n === 'cluster_name' && v !== 'xds-grpc') || n === 'http_conn_manager_prefix' || n === 'listener_address'
+        )
+      );
     expect(scoped).toEqual([]);
     expect(details.get('envoy_wasm_envoy_wasm_runtime_v8_active')?.samples[0].value).toBeGreaterThan(0);
     expect(ratings.has('envoy_wasm_envoy_wasm_runtime_v8_active')).toBe(false);
@@ -203,7 +316,9 @@ describe('simulator exposition matches the spec and real captures', () => {
   });
 
   test('Envoy groups families counters → gauges → histograms and prints no # HELP', async () => {
-    const text = await scrape(sim.targets().find((t) => t.labels.pod?.startsWith('productpage-v1-'))!.labels.__metrics_path__);
+    const text = await scrape(
+      sim.targets().find((t) => t.labels.pod?.startsWith('productpage-v1-'))!.labels.__metrics_path__
+    );
     const envoyPart = text.slice(text.indexOf('# TYPE envoy_'));
     expect(envoyPart).not.toContain('# HELP');
     const types = [...envoyPart.matchAll(/^# TYPE \S+ (\S+)$/gm)].map((m) => m[1]);
@@ -216,18 +331,34 @@ describe('simulator exposition matches the spec and real captures', () => {
     const series = byKind.proxy.get('istio_requests_total')!.samples.map((s) => Object.fromEntries(s.labels));
     const find = (pred: (l: Record<string, string>) => boolean) => series.filter(pred);
     // Client side never knows the security policy; server side does.
-    expect(new Set(find((l) => l.reporter === 'source').map((l) => l.connection_security_policy))).toEqual(new Set(['unknown']));
-    expect(find((l) => l.reporter === 'destination' && l.source_workload === 'productpage-v1')[0].connection_security_policy).toBe('mutual_tls');
+    expect(new Set(find((l) => l.reporter === 'source').map((l) => l.connection_security_policy))).toEqual(
+      new Set(['unknown'])
+    );
+    expect(
+      find((l) => l.reporter === 'destination' && l.source_workload === 'productpage-v1')[0].connection_security_policy
+    ).toBe('mutual_tls');
     // Callers outside the mesh.
     const unknown = find((l) => l.source_workload === 'unknown')[0];
-    expect(unknown).toMatchObject({ reporter: 'destination', source_canonical_revision: 'latest', source_principal: 'unknown', connection_security_policy: 'none' });
+    expect(unknown).toMatchObject({
+      reporter: 'destination',
+      source_canonical_revision: 'latest',
+      source_principal: 'unknown',
+      connection_security_policy: 'none',
+    });
     // The gateway has no version label: its own side prints "".
     expect(find((l) => l.source_workload === 'istio-ingressgateway')[0].source_version).toBe('');
     // Egress.
-    expect(find((l) => l.destination_service_name === 'PassthroughCluster')[0]).toMatchObject({ reporter: 'source', destination_service: 'httpbin.org', destination_workload: 'unknown' });
+    expect(find((l) => l.destination_service_name === 'PassthroughCluster')[0]).toMatchObject({
+      reporter: 'source',
+      destination_service: 'httpbin.org',
+      destination_workload: 'unknown',
+    });
     expect(find((l) => l.destination_service_name === 'BlackHoleCluster')[0].response_code).toBe('502');
     // Ambient: waypoint reports L7.
-    expect(find((l) => l.reporter === 'waypoint' && l.destination_workload === 'cart-v1')[0]).toMatchObject({ source_workload: 'frontend-v1', connection_security_policy: 'mutual_tls' });
+    expect(find((l) => l.reporter === 'waypoint' && l.destination_workload === 'cart-v1')[0]).toMatchObject({
+      source_workload: 'frontend-v1',
+      connection_security_policy: 'mutual_tls',
+    });
     // gRPC.
     expect(find((l) => l.request_protocol === 'grpc').every((l) => l.grpc_response_status !== '')).toBe(true);
     expect(find((l) => l.request_protocol === 'http').every((l) => l.grpc_response_status === '')).toBe(true);

@@ -36,20 +36,33 @@ describe('topology validation', () => {
     delete t.workloads[2].namespace;
     t.edges[1].errorRate = 2;
     t.edges[2].latency = { p50: 50, p90: 10 };
-    expect(problems(t)).toEqual(expect.arrayContaining(['workloads[2].namespace: is required', 'edges[1].errorRate: must be <= 1']));
+    expect(problems(t)).toEqual(
+      expect.arrayContaining(['workloads[2].namespace: is required', 'edges[1].errorRate: must be <= 1'])
+    );
     const t2 = base();
     t2.edges[0].destination = 'nope';
     t2.edges[2].latency = { p50: 50, p90: 10 };
-    expect(problems(t2)).toEqual(['edges[0].destination: unknown workload "nope"', 'edges[2].latency.p90: must be >= p50']);
+    expect(problems(t2)).toEqual([
+      'edges[0].destination: unknown workload "nope"',
+      'edges[2].latency.p90: must be >= p50',
+    ]);
   });
 
   test('a YAML file with an error is rejected by the simulator before it serves anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meshscope-topo-'));
     try {
       const file = join(dir, 'bad.yaml');
-      writeFileSync(file, 'name: bad\nworkloads:\n  - {name: a, namespace: ns}\n  - {name: b, namespace: ns}\nedges:\n  - {source: a, destination: b, protocol: smtp, rate: 1}\n');
-      await expect(startSimulator({ topology: file })).rejects.toThrow('edges[0].protocol: must be one of http, grpc, tcp');
-      writeFileSync(file, 'name: ok\nworkloads:\n  - {name: a, namespace: ns}\n  - {name: b, namespace: ns}\nedges:\n  - {source: a, destination: b, protocol: http, rate: 1}\n');
+      writeFileSync(
+        file,
+        'name: bad\nworkloads:\n  - {name: a, namespace: ns}\n  - {name: b, namespace: ns}\nedges:\n  - {source: a, destination: b, protocol: smtp, rate: 1}\n'
+      );
+      await expect(startSimulator({ topology: file })).rejects.toThrow(
+        'edges[0].protocol: must be one of http, grpc, tcp'
+      );
+      writeFileSync(
+        file,
+        'name: ok\nworkloads:\n  - {name: a, namespace: ns}\n  - {name: b, namespace: ns}\nedges:\n  - {source: a, destination: b, protocol: http, rate: 1}\n'
+      );
       expect(loadTopology(file).edges).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -74,7 +87,14 @@ describe('generator and determinism', () => {
 
   test('ambient namespaces and Wasm extensions on request, the rest of the mesh unchanged', async () => {
     const plain = generateTopology({ workloads: 300, namespaces: 12, edges: 1200, seed: 5 });
-    const mixed = generateTopology({ workloads: 300, namespaces: 12, edges: 1200, seed: 5, ambientNamespaces: 2, wasmShare: 0.1 });
+    const mixed = generateTopology({
+      workloads: 300,
+      namespaces: 12,
+      edges: 1200,
+      seed: 5,
+      ambientNamespaces: 2,
+      wasmShare: 0.1,
+    });
     expect(problems(mixed)).toEqual([]);
     expect(mixed.edges).toEqual(plain.edges);
     expect(mixed.workloads.map(({ wasmExtensions, ...w }) => w)).toEqual(plain.workloads);
@@ -89,8 +109,15 @@ describe('generator and determinism', () => {
     expect(withWasm.filter((w) => w.namespace === 'ns-010' || w.namespace === 'ns-011')).toEqual([]);
     // A topology file asking for one there is told why rather than silently served without it.
     const frontend = defaultTopology.workloads.findIndex((w) => w.name === 'frontend-v1');
-    const ambientWasm = { ...defaultTopology, workloads: defaultTopology.workloads.map((w, i) => (i === frontend ? { ...w, wasmExtensions: ['basic-auth'] } : w)) };
-    expect(problems(ambientWasm)).toEqual([`workloads[${frontend}].wasmExtensions: Wasm extensions run in a sidecar or gateway, and shop is ambient`]);
+    const ambientWasm = {
+      ...defaultTopology,
+      workloads: defaultTopology.workloads.map((w, i) =>
+        i === frontend ? { ...w, wasmExtensions: ['basic-auth'] } : w
+      ),
+    };
+    expect(problems(ambientWasm)).toEqual([
+      `workloads[${frontend}].wasmExtensions: Wasm extensions run in a sidecar or gateway, and shop is ambient`,
+    ]);
 
     const sim = await startSimulator({ topology: mixed, seed: 5, now: () => 1_800_000_000 });
     try {
@@ -106,7 +133,9 @@ describe('generator and determinism', () => {
 
   test('--topology generated:NxMxE takes ambient= and wasm=, and names a bad one', () => {
     const t = loadTopology('generated:60x6x150,ambient=2,wasm=0.2', 3);
-    expect(t).toEqual(generateTopology({ workloads: 60, namespaces: 6, edges: 150, seed: 3, ambientNamespaces: 2, wasmShare: 0.2 }));
+    expect(t).toEqual(
+      generateTopology({ workloads: 60, namespaces: 6, edges: 150, seed: 3, ambientNamespaces: 2, wasmShare: 0.2 })
+    );
     expect(t.namespaces?.map((n) => n.name)).toEqual(['ns-004', 'ns-005']);
     const problems = (arg: string) => {
       try {
@@ -116,7 +145,9 @@ describe('generator and determinism', () => {
       }
       return [];
     };
-    expect(problems('generated:60x6x150,ambient=7')).toEqual(['topology.ambient: must be an integer from 0 to the 6 namespaces (got "7")']);
+    expect(problems('generated:60x6x150,ambient=7')).toEqual([
+      'topology.ambient: must be an integer from 0 to the 6 namespaces (got "7")',
+    ]);
     expect(problems('generated:60x6x150,wasm=1.5,colour=blue')).toEqual([
       'topology.wasm: must be a share from 0 to 1 (got "1.5")',
       'topology.colour: unknown option of a generated topology; known: ambient, wasm',
@@ -126,7 +157,9 @@ describe('generator and determinism', () => {
       'topology.wasm: must be a share from 0 to 1 (got "0x1")',
       'topology.ambient: given twice',
     ]);
-    expect(problems('generated:60x6x150,Ambient=1')).toEqual(['topology.Ambient: unknown option of a generated topology; known: ambient, wasm']);
+    expect(problems('generated:60x6x150,Ambient=1')).toEqual([
+      'topology.Ambient: unknown option of a generated topology; known: ambient, wasm',
+    ]);
   });
 
   test('same seed and clock give byte-identical scrapes; another seed gives other pod names', async () => {

@@ -37,7 +37,11 @@ describe('parseFrames', () => {
 
   it('splits histograms by the labels other than le and by query', () => {
     const other = { ...fixture, labels: { revision: 'canary' } };
-    const frames = [...timeSeriesFrames(fixture), ...timeSeriesFrames(other), ...timeSeriesFrames({ ...fixture, refId: 'B' })];
+    const frames = [
+      ...timeSeriesFrames(fixture),
+      ...timeSeriesFrames(other),
+      ...timeSeriesFrames({ ...fixture, refId: 'B' }),
+    ];
     const { histograms } = parseFrames(frames);
     expect(histograms.map((h) => [h.refId, h.labels.revision])).toEqual([
       ['A', 'default'],
@@ -47,7 +51,11 @@ describe('parseFrames', () => {
   });
 
   it('sums series whose le parse to the same bound and sorts bounds numerically, not lexically', () => {
-    const frames = timeSeriesFrames({ les: ['10', '+Inf', '1e+00', '1', '2'], times: [0], cumulative: [[5, 9, 1, 2, 4]] });
+    const frames = timeSeriesFrames({
+      les: ['10', '+Inf', '1e+00', '1', '2'],
+      times: [0],
+      cumulative: [[5, 9, 1, 2, 4]],
+    });
     const [h] = parseFrames(frames).histograms;
     expect([...h.bounds]).toEqual([1, 2, 10, Infinity]);
     expect([...h.values]).toEqual([3, 4, 5, 9]);
@@ -85,7 +93,9 @@ describe('parseFrames', () => {
 
   it('reads a heatmap frame without meta.type when every number field is named by a bound', () => {
     const frame = heatmapFrame(fixture);
-    const [h] = parseFrames([{ ...frame, meta: undefined, fields: frame.fields.map((f) => ({ ...f, labels: undefined })) }]).histograms;
+    const [h] = parseFrames([
+      { ...frame, meta: undefined, fields: frame.fields.map((f) => ({ ...f, labels: undefined })) },
+    ]).histograms;
     expect(h.layout).toBe('perBucket');
     expect([...h.bounds]).toEqual([0.1, 0.5, Infinity]);
   });

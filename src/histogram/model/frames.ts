@@ -115,7 +115,9 @@ function fieldSources(frame: DataFrame, ignored: string[]): Source[] {
     });
   }
   if (sources.length > 0 && sources.length < values.length) {
-    ignored.push(`Ignored ${values.length - sources.length} number field(s) without an le label in a frame of buckets.`);
+    ignored.push(
+      `Ignored ${values.length - sources.length} number field(s) without an le label in a frame of buckets.`
+    );
   }
   return sources;
 }

@@ -73,7 +73,12 @@ describe('computeHistograms, hand-computed', () => {
     );
     expect([...counters.range.counts]).toEqual([5 + 2 + 1, 5 + 2 + 3]);
     expect(counters.steps[0].values[0]).toBeNaN();
-    expect(counters.steps[0].values[1]).toBe(histogramQuantile(0.5, [{ upperBound: 1, count: 5 }, { upperBound: Infinity, count: 10 }]).value);
+    expect(counters.steps[0].values[1]).toBe(
+      histogramQuantile(0.5, [
+        { upperBound: 1, count: 5 },
+        { upperBound: Infinity, count: 10 },
+      ]).value
+    );
     expect(counters.notes.join(' ')).toContain('a counter reset at 1 step(s)');
   });
 
@@ -85,10 +90,22 @@ describe('computeHistograms, hand-computed', () => {
 
   it('computes a step without a bucket absent there, as histogram_quantile does', () => {
     const gap = only([
-      ...timeSeriesFrames({ les: ['1', '+Inf'], times: [0, 1], cumulative: [[4, 8], [2, 8]] }),
+      ...timeSeriesFrames({
+        les: ['1', '+Inf'],
+        times: [0, 1],
+        cumulative: [
+          [4, 8],
+          [2, 8],
+        ],
+      }),
       ...timeSeriesFrames({ les: ['2'], times: [0], cumulative: [[6]] }),
     ]);
-    expect(gap.steps[0].values[1]).toBe(histogramQuantile(0.5, [{ upperBound: 1, count: 2 }, { upperBound: Infinity, count: 8 }]).value);
+    expect(gap.steps[0].values[1]).toBe(
+      histogramQuantile(0.5, [
+        { upperBound: 1, count: 2 },
+        { upperBound: Infinity, count: 8 },
+      ]).value
+    );
   });
 });
 
@@ -96,10 +113,29 @@ describe('computeHistograms, malformed input', () => {
   const problem = (fixture: HistogramFixture) => only(timeSeriesFrames(fixture)).problem;
 
   it.each([
-    ['no +Inf bucket', { les: ['1', '3'], times: [0], cumulative: [[1, 2]] }, 'No le="+Inf" bucket (the highest is le="3")'],
+    [
+      'no +Inf bucket',
+      { les: ['1', '3'], times: [0], cumulative: [[1, 2]] },
+      'No le="+Inf" bucket (the highest is le="3")',
+    ],
     ['a single bucket', { les: ['+Inf'], times: [0], cumulative: [[2]] }, 'Only one bucket (le="+Inf")'],
-    ['NaN samples', { les: ['1', '+Inf'], times: [0], cumulative: [[NaN, 2]] }, '1 bucket sample(s) are NaN (first: le="1" at 1970-01-01T00:00:00.000Z)'],
-    ['all zero', { les: ['1', '+Inf'], times: [0, 1], cumulative: [[0, 0], [0, 0]] }, 'All 2 buckets are zero over the time range'],
+    [
+      'NaN samples',
+      { les: ['1', '+Inf'], times: [0], cumulative: [[NaN, 2]] },
+      '1 bucket sample(s) are NaN (first: le="1" at 1970-01-01T00:00:00.000Z)',
+    ],
+    [
+      'all zero',
+      {
+        les: ['1', '+Inf'],
+        times: [0, 1],
+        cumulative: [
+          [0, 0],
+          [0, 0],
+        ],
+      },
+      'All 2 buckets are zero over the time range',
+    ],
   ])('explains %s', (_, fixture, message) => {
     expect(problem(fixture)).toContain(message);
   });
@@ -109,13 +145,19 @@ describe('computeHistograms, malformed input', () => {
 const timeRanges = fc.integer({ min: 1, max: 12 }).chain((width) =>
   fc.record({
     les: fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { minLength: width, maxLength: width }).map((xs) =>
-      xs.sort((a, b) => a - b).map((x) => String(x / 100)).concat('+Inf')
+      xs
+        .sort((a, b) => a - b)
+        .map((x) => String(x / 100))
+        .concat('+Inf')
     ),
     rows: fc.array(
-      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 }), fc.double({ min: 1e-3, max: 1e6, noNaN: true })), {
-        minLength: width + 1,
-        maxLength: width + 1,
-      }),
+      fc.array(
+        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 }), fc.double({ min: 1e-3, max: 1e6, noNaN: true })),
+        {
+          minLength: width + 1,
+          maxLength: width + 1,
+        }
+      ),
       { minLength: 1, maxLength: 8 }
     ),
   })
@@ -133,7 +175,10 @@ describe('computeHistograms, property-based against the plain reference', () => 
         const fixture = { les, times: rows.map((_, t) => t * 1000), cumulative };
         const { histograms } = computeHistograms(toFrames(fixture), { percentiles: [q], shareBounds: [] });
         cumulative.forEach((row, t) => {
-          const expected = refQuantile(q, row.map((count, b) => ({ le: Number(les[b].replace('+Inf', 'Infinity')), count })));
+          const expected = refQuantile(
+            q,
+            row.map((count, b) => ({ le: Number(les[b].replace('+Inf', 'Infinity')), count }))
+          );
           expectClose(histograms[0].steps[0].values[t], expected.value);
           expect(histograms[0].steps[0].clamped[t]).toBe(expected.clamped ? 1 : 0);
         });

@@ -19,7 +19,11 @@ export interface Quantile {
  * Readies sorted, coalesced cumulative counts for quantiles: repairs them in place and says whether a quantile
  * exists. Done once per histogram and shared by all quantiles and shares read from it.
  */
-export function prepareBuckets(bounds: ArrayLike<number>, counts: Float64Array, n: number): { status: BucketsStatus } & Repair {
+export function prepareBuckets(
+  bounds: ArrayLike<number>,
+  counts: Float64Array,
+  n: number
+): { status: BucketsStatus } & Repair {
   if (n === 0 || bounds[n - 1] !== Infinity) {
     return { status: 'noInf', forcedMonotonic: false, fixedPrecision: false };
   }

@@ -49,7 +49,10 @@ describe('shareWithin, property-based', () => {
   it('agrees with the reference histogram_fraction on cleaned random histograms', () => {
     fc.assert(
       fc.property(arbitraryBuckets, fc.double({ min: -20, max: 2e6, noNaN: true }), (input, bound) => {
-        const quantile = histogramQuantile(0.5, input.map((b) => ({ upperBound: b.le, count: b.count })));
+        const quantile = histogramQuantile(
+          0.5,
+          input.map((b) => ({ upperBound: b.le, count: b.count }))
+        );
         fc.pre(!Number.isNaN(quantile.value));
         const clean = cleaned(input);
         const les = clean.map((b) => b.le);

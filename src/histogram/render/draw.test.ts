@@ -36,16 +36,43 @@ function recordingContext() {
   return { ctx: ctx as CanvasRenderingContext2D, calls, strokes };
 }
 
-const palette = { text: '#ccc', grid: '#333', bar: '#36f', overflow: '#f93', heat: colorRamp([[0, 0, 64], [50, 100, 255]]), percentiles: ['g', 'y', 'r'], font: '12px sans' };
+const palette = {
+  text: '#ccc',
+  grid: '#333',
+  bar: '#36f',
+  overflow: '#f93',
+  heat: colorRamp([
+    [0, 0, 64],
+    [50, 100, 255],
+  ]),
+  percentiles: ['g', 'y', 'r'],
+  font: '12px sans',
+};
 
 describe('renderHistogram', () => {
   it('draws 10,000 steps × 20 buckets with one image for the heatmap and one for its legend', () => {
     const les = [...Array.from({ length: 19 }, (_, i) => String(2 ** i / 1000)), '+Inf'];
     const times = Array.from({ length: 10_000 }, (_, t) => t * 15_000);
     const cumulative = times.map((_, t) => les.map((__, b) => (b + 1) * (1 + (t % 7))));
-    const [h] = computeHistograms(timeSeriesFrames({ les, times, cumulative }), { percentiles: [0.5, 0.9, 0.99], shareBounds: [0.1, 1] }).histograms;
+    const [h] = computeHistograms(timeSeriesFrames({ les, times, cumulative }), {
+      percentiles: [0.5, 0.9, 0.99],
+      shareBounds: [0.1, 1],
+    }).histograms;
     const { ctx, calls } = recordingContext();
-    const { layout, heatMax } = renderHistogram(ctx, h, { width: 800, height: 400, scale: 'log', showHeatmap: true, pixelRatio: 1, formatBound: String, formatTime: String }, palette);
+    const { layout, heatMax } = renderHistogram(
+      ctx,
+      h,
+      {
+        width: 800,
+        height: 400,
+        scale: 'log',
+        showHeatmap: true,
+        pixelRatio: 1,
+        formatBound: String,
+        formatTime: String,
+      },
+      palette
+    );
     expect(layout.heatmap).toBeDefined();
     expect(layout.legend).toBeDefined();
     // The cells and the legend's bar: one image each.
@@ -59,8 +86,19 @@ describe('renderHistogram', () => {
     const les = ['0.1', '1', '+Inf'];
     const times = [0, 15_000, 30_000, 45_000];
     const cumulative = times.map((_, t) => [t + 1, 2 * t + 3, 2 * t + 4]);
-    const [h] = computeHistograms(timeSeriesFrames({ les, times, cumulative }), { percentiles: [0.5, 0.9, 0.99], shareBounds: [] }).histograms;
-    const options = { width: 400, height: 400, scale: 'log', showHeatmap: true, pixelRatio: 1, formatBound: String, formatTime: String } as const;
+    const [h] = computeHistograms(timeSeriesFrames({ les, times, cumulative }), {
+      percentiles: [0.5, 0.9, 0.99],
+      shareBounds: [],
+    }).histograms;
+    const options = {
+      width: 400,
+      height: 400,
+      scale: 'log',
+      showHeatmap: true,
+      pixelRatio: 1,
+      formatBound: String,
+      formatTime: String,
+    } as const;
     const strokesWith = (lineCasing?: string) => {
       const { ctx, strokes } = recordingContext();
       renderHistogram(ctx, h, options, { ...palette, lineCasing });

@@ -50,7 +50,12 @@ export interface Drawing {
  * Draws a histogram into a canvas of options.width × options.height CSS pixels (the canvas itself being
  * pixelRatio times larger); the colour legend's bar is drawn here, its text is left to the view.
  */
-export function renderHistogram(ctx: CanvasRenderingContext2D, h: Histogram, options: RenderOptions, palette: Palette): Drawing {
+export function renderHistogram(
+  ctx: CanvasRenderingContext2D,
+  h: Histogram,
+  options: RenderOptions,
+  palette: Palette
+): Drawing {
   const layout = chartLayout(h.bounds, options.scale, options.width, options.height, options.showHeatmap);
   ctx.setTransform(options.pixelRatio, 0, 0, options.pixelRatio, 0, 0);
   ctx.clearRect(0, 0, options.width, options.height);
@@ -153,7 +158,14 @@ function drawHeatmap(
 }
 
 /** A percentile's path over time across the heatmap, broken where it has no value. */
-function tracePercentile(ctx: CanvasRenderingContext2D, values: Float64Array, steps: StepColumns, left: number, axis: BucketAxis, ratio: number) {
+function tracePercentile(
+  ctx: CanvasRenderingContext2D,
+  values: Float64Array,
+  steps: StepColumns,
+  left: number,
+  axis: BucketAxis,
+  ratio: number
+) {
   ctx.beginPath();
   let drawing = false;
   for (let t = 0; t < values.length; t++) {

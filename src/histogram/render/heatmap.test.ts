@@ -2,13 +2,23 @@ import { colorRamp, columnLevels, heatScale, paintHeatmap, rampLevels, rowBucket
 
 describe('heatmap pixels', () => {
   it('spreads steps over columns, each reaching one step wide, and gives each pixel row its bucket', () => {
-    expect(stepColumns(Float64Array.from([0, 10, 20, 30]), 8)).toEqual({ columns: Int32Array.from([0, 2, 4, 6]), reach: 2, from: 0, to: 40 });
+    expect(stepColumns(Float64Array.from([0, 10, 20, 30]), 8)).toEqual({
+      columns: Int32Array.from([0, 2, 4, 6]),
+      reach: 2,
+      from: 0,
+      to: 40,
+    });
     expect([...rowBuckets(Float64Array.from([4, 2, 0]), 5)]).toEqual([1, 1, 0, 0, -1]);
   });
 
   it('averages the steps of a column and scales levels to the busiest cell', () => {
     const cells = Float64Array.from([4, 0, 0, 1, 1, 0]);
-    const { levels, max } = columnLevels(cells, 2, { columns: Int32Array.from([0, 0, 1]), reach: 1, from: 0, to: 3 }, 2);
+    const { levels, max } = columnLevels(
+      cells,
+      2,
+      { columns: Int32Array.from([0, 0, 1]), reach: 1, from: 0, to: 3 },
+      2
+    );
     expect([...levels]).toEqual([255, Math.round(Math.sqrt(0.5 / 2) * 255), Math.round(Math.sqrt(1 / 2) * 255), 0]);
     // The busiest cell is column 0's mean of 4 and 0 in bucket 0, not the single largest step value.
     expect(max).toBe(2);

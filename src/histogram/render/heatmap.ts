@@ -17,7 +17,9 @@ export function colorRamp(stops: Rgb[]): Uint32Array {
     const at = ((i - 1) / 254) * last;
     const k = Math.max(0, Math.min(last - 1, Math.floor(at)));
     const f = last === 0 ? 0 : at - k;
-    const [r, g, b] = [0, 1, 2].map((c) => Math.round(stops[k][c] + (stops[Math.min(last, k + 1)][c] - stops[k][c]) * f));
+    const [r, g, b] = [0, 1, 2].map((c) =>
+      Math.round(stops[k][c] + (stops[Math.min(last, k + 1)][c] - stops[k][c]) * f)
+    );
     // ImageData is RGBA in memory; every browser that runs Grafana is little-endian, so ABGR as a 32-bit word.
     ramp[i] = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
   }

@@ -68,7 +68,13 @@ export function chartLayout(
   const heatmap = { x: LEFT_SPACE, y: top, width: plotWidth, height: Math.max(1, drawable - top - TICK_SPACE) };
   const bottom = heatmap.y + heatmap.height;
   const heatmapAxis = bucketAxis(bounds, scale, bottom, heatmap.y + OVERFLOW_SLOT, heatmap.y);
-  return { distribution, valueAxis, heatmap, heatmapAxis, legend: withLegend ? legendLayout(heatmap, drawable, width) : undefined };
+  return {
+    distribution,
+    valueAxis,
+    heatmap,
+    heatmapAxis,
+    legend: withLegend ? legendLayout(heatmap, drawable, width) : undefined,
+  };
 }
 
 function legendLayout(heatmap: Rect, top: number, width: number): LegendLayout {

@@ -1,14 +1,6 @@
 import { DataFrame } from '@grafana/data';
 import { healthOf } from './health';
-import {
-  destinationNode,
-  mergeRef,
-  namespaceKey,
-  namespaceNode,
-  NodeRef,
-  serviceNodeOf,
-  sourceNode,
-} from './identity';
+import { destinationNode, mergeRef, namespaceKey, namespaceNode, NodeRef, serviceNodeOf, sourceNode } from './identity';
 import { edgeLatency } from './latency';
 import { ModelOptions } from './modelOptions';
 import { pickReporter } from './reporter';
@@ -277,7 +269,7 @@ export function istioFramesToGraph(frames: DataFrame[], options: ModelOptions): 
     const pair = (from * NODE_CODE_SPAN + to) * 4;
     const first = requestEdge(pair, protocol ?? 'http');
     const grpc = protocol ? undefined : requestEdge(pair, 'grpc');
-    const acc = first && grpc ? undefined : first ?? grpc;
+    const acc = first && grpc ? undefined : (first ?? grpc);
     if (acc) {
       add(acc, 'latency', sample);
     }

@@ -263,7 +263,13 @@ export interface HoverState {
  * The hovered node's ring or the hovered edge's highlight, on a transparent canvas laid over the scene: moving the
  * pointer then costs one path, not a redraw of the scene (55–75 ms at 5,000 nodes, the bench's crisp redraw).
  */
-export function renderHover(ctx: CanvasRenderingContext2D, scene: Scene, viewport: Viewport, style: SceneStyle, state: HoverState): void {
+export function renderHover(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  viewport: Viewport,
+  style: SceneStyle,
+  state: HoverState
+): void {
   const { dpr } = state;
   const k = viewport.k;
   ctx.save();

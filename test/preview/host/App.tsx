@@ -59,12 +59,15 @@ export function App({ plugin, params }: { plugin: PanelPlugin<Options>; params: 
     setOptionsState(next);
   }, []);
 
-  const show = useCallback((next: DataFrame[]) => {
-    setTimeRange({ from: Date.now() - params.rangeMs, to: Date.now() });
-    setFrames(next);
-    setError(undefined);
-    setLoads((n) => n + 1);
-  }, [params.rangeMs]);
+  const show = useCallback(
+    (next: DataFrame[]) => {
+      setTimeRange({ from: Date.now() - params.rangeMs, to: Date.now() });
+      setFrames(next);
+      setError(undefined);
+      setLoads((n) => n + 1);
+    },
+    [params.rangeMs]
+  );
 
   const load = useCallback(() => {
     const pending = params.fixture
@@ -96,7 +99,10 @@ export function App({ plugin, params }: { plugin: PanelPlugin<Options>; params: 
     };
   }, [error, loads, show, onOptionsChange, options, load]);
 
-  const series = useMemo(() => applyFieldConfigDefaults(frames, params.fieldConfig, theme), [frames, params.fieldConfig, theme]);
+  const series = useMemo(
+    () => applyFieldConfigDefaults(frames, params.fieldConfig, theme),
+    [frames, params.fieldConfig, theme]
+  );
   const width = params.width ?? windowSize.width - 16;
   const height = params.height ?? windowSize.height - 16;
 
@@ -120,7 +126,11 @@ export function App({ plugin, params }: { plugin: PanelPlugin<Options>; params: 
                   height: innerHeight,
                   fieldConfig: params.fieldConfig,
                   onOptionsChange,
-                  timeRange: { from: dateTime(timeRange.from), to: dateTime(timeRange.to), raw: { from: 'now-1h', to: 'now' } },
+                  timeRange: {
+                    from: dateTime(timeRange.from),
+                    to: dateTime(timeRange.to),
+                    raw: { from: 'now-1h', to: 'now' },
+                  },
                 })}
               />
             )}

@@ -16,11 +16,18 @@ export function framesFromJSON(frames: DataFrameJSON[]): DataFrame[] {
 }
 
 /** Runs a panel's queries together against the Prometheus the preview server proxies, as Grafana's data source would. */
-export async function runQueries(queries: PrometheusQuery[], rangeMs: number, stepMs: number | undefined): Promise<DataFrame[]> {
+export async function runQueries(
+  queries: PrometheusQuery[],
+  rangeMs: number,
+  stepMs: number | undefined
+): Promise<DataFrame[]> {
   const to = Date.now();
   const range = { from: to - rangeMs, to, stepMs: stepMs ?? Math.max(15_000, Math.round(rangeMs / 240)) };
   const results = await Promise.all(
-    queries.map(async (query) => ({ query: { ...query, intervalMs: range.stepMs }, response: await fetchPrometheus('/api/prom', query, range) }))
+    queries.map(async (query) => ({
+      query: { ...query, intervalMs: range.stepMs },
+      response: await fetchPrometheus('/api/prom', query, range),
+    }))
   );
   return toGrafanaSeries(results);
 }

@@ -11,7 +11,10 @@ export const arbitraryBuckets = fc
   .record({
     finite: fc.array(
       fc.record({
-        le: fc.oneof(fc.integer({ min: -5, max: 40 }).map((i) => i / 4), fc.double({ min: -10, max: 1e6, noNaN: true })),
+        le: fc.oneof(
+          fc.integer({ min: -5, max: 40 }).map((i) => i / 4),
+          fc.double({ min: -10, max: 1e6, noNaN: true })
+        ),
         count: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1000 }), count),
       }),
       { minLength: 0, maxLength: 25 }
@@ -30,7 +33,10 @@ export const arbitraryBuckets = fc
     return withInf ? [...buckets, { le: Infinity, count: top + overflow }] : buckets;
   });
 
-export const quantiles = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 0.9, 0.99, 1, -0.5, 2, NaN));
+export const quantiles = fc.oneof(
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.constantFrom(0, 0.5, 0.9, 0.99, 1, -0.5, 2, NaN)
+);
 
 export function expectClose(actual: number, expected: number) {
   if (Number.isNaN(expected) || !Number.isFinite(expected)) {

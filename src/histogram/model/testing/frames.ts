@@ -39,15 +39,27 @@ export function timeSeriesFrames(h: HistogramFixture): DataFrame[] {
 export function tableFrame(histograms: HistogramFixture[]): DataFrame {
   const names = [...new Set(histograms.flatMap((h) => Object.keys(h.labels ?? {})))].concat('le').sort();
   const rows = histograms.flatMap((h) =>
-    h.les.flatMap((le, b) => h.times.map((time, t) => ({ time, labels: { ...h.labels, le } as Labels, value: h.cumulative[t][b] })))
+    h.les.flatMap((le, b) =>
+      h.times.map((time, t) => ({ time, labels: { ...h.labels, le } as Labels, value: h.cumulative[t][b] }))
+    )
   );
   return {
     refId: histograms[0].refId ?? 'A',
     length: rows.length,
     fields: [
       { name: 'Time', type: FieldType.time, config: {}, values: rows.map((r) => r.time) },
-      ...names.map((name) => ({ name, type: FieldType.string, config: {}, values: rows.map((r) => r.labels[name] ?? '') })),
-      { name: 'Value #A', type: FieldType.number, config: { unit: histograms[0].unit }, values: rows.map((r) => r.value) },
+      ...names.map((name) => ({
+        name,
+        type: FieldType.string,
+        config: {},
+        values: rows.map((r) => r.labels[name] ?? ''),
+      })),
+      {
+        name: 'Value #A',
+        type: FieldType.number,
+        config: { unit: histograms[0].unit },
+        values: rows.map((r) => r.value),
+      },
     ],
   };
 }
