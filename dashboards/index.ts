@@ -5,7 +5,7 @@
 export { DASHBOARD_UIDS, DEFAULT_CONFIG, type DashboardUid, type MeshscopeConfig } from './config/types';
 export { ConfigError, validateConfig } from './config/validate';
 export { loadConfig, type ConfigOverrides } from './config/load';
-export { buildDashboards, context } from './registry';
+export { buildDashboards, context, DASHBOARDS, selectedDashboards, type DashboardEntry } from './registry';
 export { generatedFiles } from './generate';
 export { renderDashboard } from './render';
 export { writeAtomically, drift } from './write';
@@ -13,7 +13,7 @@ export { IstioQueries, type Traffic, FIVE_XX, NOT_FIVE_XX } from './queries/isti
 export { ComponentQueries, type Component } from './queries/components';
 export { REPORTERS, EDGE_LABELS, type Side } from './queries/reporters';
 export { rate, selector, sumBy, RATE_WINDOW } from './queries/promql';
-export { assemble, TITLES, type DashboardSpec, type Section } from './builders/assemble';
+export { assemble, type DashboardBody, type DashboardSpec, type Section } from './builders/assemble';
 export { headline, breakdown, type Breakdown, type Context } from './builders/traffic';
 export { httpTable, tcpTable } from './builders/tables';
 export { customPanels, customSections } from './builders/custom';
@@ -27,7 +27,7 @@ export { ztunnelDashboard } from './builders/ztunnel';
 export { gatewayDashboard } from './builders/gateway';
 export { wasmDashboard } from './builders/wasm';
 export { timeseries, stat, table, heatmap, meshPanel, thresholds, type Column, type DataLink } from './panels/kinds';
-export { dataLink, dashboardLinks, traceLink } from './panels/links';
+export { dataLink, dashboardLinks, traceLink, type DashboardRef } from './panels/links';
 export { labelVariable, inNamespace, clusterVariable, datasourceVariable } from './panels/variables';
 export { named, type Target } from './panels/targets';
 export { UNITS } from './panels/units';

@@ -3,6 +3,7 @@
  * (dashboards/), so a provisioned dashboard can never set an option the plugin does not understand.
  * Free of React and of @grafana/* imports on purpose: the builders run in Node.
  */
+import { DASHBOARD_UID } from './dashboardUids';
 
 export type MeshView = 'topology' | 'histogram';
 
@@ -88,8 +89,8 @@ export const DEFAULT_OPTIONS: MeshPanelOptions = {
     groupNamespaces: true,
     maxNodes: 10000,
     queryRoles: {},
-    serviceDashboardUrl: '/d/meshscope-service?var-namespace=${namespace}&var-service=${service}',
-    workloadDashboardUrl: '/d/meshscope-workload?var-namespace=${namespace}&var-workload=${workload}',
+    serviceDashboardUrl: `/d/${DASHBOARD_UID.service}?var-namespace=\${namespace}&var-service=\${service}`,
+    workloadDashboardUrl: `/d/${DASHBOARD_UID.workload}?var-namespace=\${namespace}&var-workload=\${workload}`,
     tracesUrl: '',
   },
 };

@@ -10,7 +10,7 @@ import {
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { MeshscopeConfig } from '../config/types';
 import type { PanelBuilder } from '../panels/kinds';
-import { dashboardLinks } from '../panels/links';
+import { dashboardLinks, type DashboardRef } from '../panels/links';
 import { clusterVariable, datasourceVariable, tracesVariable, type Variable } from '../panels/variables';
 
 export interface Section {
@@ -30,16 +30,8 @@ export interface DashboardSpec {
   sections: Section[];
 }
 
-export const TITLES: Record<string, string> = {
-  'meshscope-mesh': 'Istio Mesh',
-  'meshscope-service': 'Istio Service',
-  'meshscope-workload': 'Istio Workload',
-  'meshscope-control-plane': 'Istio Control Plane',
-  'meshscope-performance': 'Istio Performance',
-  'meshscope-ztunnel': 'Istio Ztunnel',
-  'meshscope-gateway': 'Istio Gateways',
-  'meshscope-wasm': 'Istio Wasm Extensions',
-};
+/** What a builder produces: everything but the uid and title, which the dashboards table (registry.ts) holds. */
+export type DashboardBody = Omit<DashboardSpec, 'uid' | 'title'>;
 
 type Json = Record<string, unknown>;
 
@@ -52,7 +44,12 @@ function numberPanels(panels: Json[], next: { id: number }): void {
   }
 }
 
-export function assemble(config: MeshscopeConfig, spec: DashboardSpec): Dashboard {
+/** `linked`: the dashboards the header links to (itself left out), in this order. */
+export function assemble(
+  config: MeshscopeConfig,
+  spec: DashboardSpec,
+  linked: readonly DashboardRef[] = []
+): Dashboard {
   const traces = tracesVariable(config);
   const b = new DashboardBuilder(spec.title)
     .uid(spec.uid)
@@ -64,7 +61,7 @@ export function assemble(config: MeshscopeConfig, spec: DashboardSpec): Dashboar
     .time({ from: 'now-1h', to: 'now' })
     .timezone('browser')
     .variables([datasourceVariable(config), ...(traces ? [traces] : []), clusterVariable(config), ...spec.variables])
-    .links(dashboardLinks(config, spec.uid, TITLES));
+    .links(dashboardLinks(linked.filter((d) => d.uid !== spec.uid)));
   for (const s of spec.sections) {
     if (s.collapsed) {
       const row = new RowBuilder(s.title).collapsed(true);

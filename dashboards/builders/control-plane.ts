@@ -1,15 +1,14 @@
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DEFAULT_OPTIONS } from '../../src/options';
 import { ComponentQueries } from '../queries/components';
 import { selector } from '../queries/promql';
 import { heatmap, meshPanel, stat, timeseries } from '../panels/kinds';
 import { UNITS } from '../panels/units';
-import { assemble } from './assemble';
+import type { DashboardBody } from './assemble';
 import { resourcePanels } from './resources';
 import type { Context } from './traffic';
 
 /** istiod: versions, resources, xDS pushes and their cost, proxy convergence, webhooks, certificates. */
-export function controlPlaneDashboard(ctx: Context): Dashboard {
+export function controlPlaneDashboard(ctx: Context): DashboardBody {
   const { config } = ctx;
   const c = new ComponentQueries(config);
   const istiodRate = (metric: string, by: string[] = []) => c.counterRate('istiod', metric, by);
@@ -39,9 +38,7 @@ export function controlPlaneDashboard(ctx: Context): Dashboard {
       width: 12,
       height: 10,
     });
-  return assemble(config, {
-    uid: 'meshscope-control-plane',
-    title: 'Istio Control Plane',
+  return {
     description:
       'istiod: versions, resources, xDS pushes and what triggers them, connected proxies, errors, push time and size, proxy convergence (Histogram view), webhooks and certificates.',
     tags: ['control-plane', 'istiod'],
@@ -171,5 +168,5 @@ export function controlPlaneDashboard(ctx: Context): Dashboard {
         ],
       },
     ],
-  });
+  };
 }

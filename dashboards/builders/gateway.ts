@@ -1,7 +1,7 @@
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DASHBOARD_UID } from '../../src/dashboardUids';
 import { labelVariable } from '../panels/variables';
 import type { Traffic } from '../queries/istio';
-import { assemble } from './assemble';
+import type { DashboardBody } from './assemble';
 import { httpTable } from './tables';
 import { dataLink } from '../panels/links';
 import { type Breakdown, breakdown, type Context, headline } from './traffic';
@@ -13,12 +13,10 @@ const HOSTS: Breakdown = { by: ['destination_service'], legend: '{{destination_s
  * upstream host. Gateways report only as clients (reporter="source"), so this is the gateway's own view, and
  * client-only gateways are selectable (the incumbent's variables used reporter="destination", istio#18728).
  */
-export function gatewayDashboard(ctx: Context): Dashboard {
+export function gatewayDashboard(ctx: Context): DashboardBody {
   const { config, istio } = ctx;
   const t: Traffic = { side: 'client', where: ['source_workload=~"$gateway"'] };
-  return assemble(config, {
-    uid: 'meshscope-gateway',
-    title: 'Istio Gateways',
+  return {
     description:
       'Ingress and egress gateways: requests, success, latency and bytes by upstream host, as the gateway saw them.',
     tags: ['gateway', 'ingress', 'egress'],
@@ -47,7 +45,7 @@ export function gatewayDashboard(ctx: Context): Dashboard {
             labels: { destination_service: 'Host', destination_service_namespace: 'Namespace' },
             links: {
               destination_service: [
-                dataLink('Service dashboard', 'meshscope-service', {
+                dataLink('Service dashboard', DASHBOARD_UID.service, {
                   namespace: 'destination_service_namespace',
                   service: 'destination_service',
                 }),
@@ -72,5 +70,5 @@ export function gatewayDashboard(ctx: Context): Dashboard {
         ),
       },
     ],
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DASHBOARD_UID } from '../../src/dashboardUids';
 import { DEFAULT_OPTIONS } from '../../src/options';
 import { ComponentQueries } from '../queries/components';
 import { FIVE_XX, TRAFFIC_SERIES, type Traffic } from '../queries/istio';
@@ -6,7 +6,7 @@ import { meshPanel, stat, timeseries } from '../panels/kinds';
 import { dataLink, traceLink } from '../panels/links';
 import { UNITS } from '../panels/units';
 import { labelVariable } from '../panels/variables';
-import { assemble } from './assemble';
+import type { DashboardBody } from './assemble';
 import { httpTable, tcpTable } from './tables';
 import { type Context, headline } from './traffic';
 
@@ -14,27 +14,25 @@ const WORKLOAD_LABELS = { destination_workload: 'Workload', destination_workload
 const SERVICE_LABELS = { destination_service: 'Service', destination_service_namespace: 'Namespace' };
 
 /** The whole mesh: headline figures, our Topology view, per-workload, per-service and TCP tables, versions. */
-export function meshDashboard(ctx: Context): Dashboard {
+export function meshDashboard(ctx: Context): DashboardBody {
   const { config, istio } = ctx;
   const components = new ComponentQueries(config);
   const where = ['destination_workload_namespace=~"$namespace"'];
   const t: Traffic = { side: 'once', where };
   const toWorkload = [
-    dataLink('Workload dashboard', 'meshscope-workload', {
+    dataLink('Workload dashboard', DASHBOARD_UID.workload, {
       namespace: 'destination_workload_namespace',
       workload: 'destination_workload',
     }),
   ];
   const toService = [
-    dataLink('Service dashboard', 'meshscope-service', {
+    dataLink('Service dashboard', DASHBOARD_UID.service, {
       namespace: 'destination_service_namespace',
       service: 'destination_service',
     }),
   ];
   const errorShare = (s: number) => Math.round((1 - s) * 1e6) / 1e6;
-  return assemble(config, {
-    uid: 'meshscope-mesh',
-    title: 'Istio Mesh',
+  return {
     description:
       'The whole mesh, every request counted once: headline figures, the topology, per-workload, per-service and TCP tables linking to the Service and Workload dashboards.',
     tags: ['mesh'],
@@ -144,5 +142,5 @@ export function meshDashboard(ctx: Context): Dashboard {
         ],
       },
     ],
-  });
+  };
 }

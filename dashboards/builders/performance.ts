@@ -1,11 +1,10 @@
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { type Component, ComponentQueries } from '../queries/components';
 import type { Traffic } from '../queries/istio';
 import { timeseries } from '../panels/kinds';
 import { named } from '../panels/targets';
 import { tagged } from '../queries/promql';
 import { UNITS } from '../panels/units';
-import { assemble } from './assemble';
+import type { DashboardBody } from './assemble';
 import { resourcePanels } from './resources';
 import type { Context } from './traffic';
 
@@ -14,14 +13,12 @@ const COMPONENTS: readonly Component[] = ['proxies', 'ztunnel', 'istiod'];
 const perComponent = (query: (k: Component) => string) => Object.fromEntries(COMPONENTS.map((k) => [k, query(k)]));
 
 /** What the mesh costs: proxy, ztunnel and istiod CPU and memory, per request and in total. */
-export function performanceDashboard(ctx: Context): Dashboard {
+export function performanceDashboard(ctx: Context): DashboardBody {
   const { config, istio } = ctx;
   const c = new ComponentQueries(config);
   const all: Traffic = { side: 'once' };
   const kRps = `(${istio.requests(all)} / 1000)`;
-  return assemble(config, {
-    uid: 'meshscope-performance',
-    title: 'Istio Performance',
+  return {
     description:
       'Resource cost of the mesh: vCPU per 1000 requests per second, CPU and memory of proxies, ztunnel and istiod, bytes moved.',
     tags: ['performance'],
@@ -103,5 +100,5 @@ export function performanceDashboard(ctx: Context): Dashboard {
       },
       { title: 'istiod resource usage', collapsed: true, panels: resourcePanels(c, 'istiod', 'istiod', 6) },
     ],
-  });
+  };
 }

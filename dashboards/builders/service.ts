@@ -1,7 +1,6 @@
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { inNamespace } from '../panels/variables';
 import { TRAFFIC_SERIES, type Traffic } from '../queries/istio';
-import { assemble } from './assemble';
+import type { DashboardBody } from './assemble';
 import { customSections } from './custom';
 import { type Breakdown, breakdown, type Context, headline } from './traffic';
 
@@ -17,15 +16,13 @@ const SERVERS: Breakdown = {
 };
 
 /** One service (destination_service), as its callers saw it and as its workloads served it. */
-export function serviceDashboard(ctx: Context): Dashboard {
+export function serviceDashboard(ctx: Context): DashboardBody {
   const { config, istio } = ctx;
   // `=` not `=~`: ServiceEntry hosts may contain `*` (istio#59307).
   const where = ['destination_service="$service"'];
   const t = (side: Traffic['side']): Traffic => ({ side, where });
   const what = 'to $service';
-  return assemble(config, {
-    uid: 'meshscope-service',
-    title: 'Istio Service',
+  return {
     description:
       'One service: headline figures counting each request once, then the client side (callers) and the server side (workloads, waypoints included).',
     tags: ['service'],
@@ -53,5 +50,5 @@ export function serviceDashboard(ctx: Context): Dashboard {
       },
       ...customSections(ctx, t('once'), SERVERS, what),
     ],
-  });
+  };
 }

@@ -1,8 +1,7 @@
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { ComponentQueries } from '../queries/components';
 import { timeseries } from '../panels/kinds';
 import { UNITS } from '../panels/units';
-import { assemble } from './assemble';
+import type { DashboardBody } from './assemble';
 import { resourcePanels } from './resources';
 import type { Context } from './traffic';
 
@@ -10,14 +9,12 @@ import type { Context } from './traffic';
  * Wasm extensions in proxies. Sums over proxies plus the largest per pod, where the incumbent's avg() over all
  * proxies hid the one proxy in trouble.
  */
-export function wasmDashboard(ctx: Context): Dashboard {
+export function wasmDashboard(ctx: Context): DashboardBody {
   const { config } = ctx;
   const c = new ComponentQueries(config);
   const pod = c.podLabel;
   const runtimes = ['v8', 'null'];
-  return assemble(config, {
-    uid: 'meshscope-wasm',
-    title: 'Istio Wasm Extensions',
+  return {
     description: 'Wasm VMs and remote module loading in the proxies, and the resources of the proxies running them.',
     tags: ['wasm', 'extensions'],
     variables: [],
@@ -94,5 +91,5 @@ export function wasmDashboard(ctx: Context): Dashboard {
         panels: resourcePanels(c, 'proxies', 'Proxy', 12, 10),
       },
     ],
-  });
+  };
 }

@@ -1,7 +1,6 @@
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { inNamespace } from '../panels/variables';
 import { TRAFFIC_SERIES, type Traffic } from '../queries/istio';
-import { assemble } from './assemble';
+import type { DashboardBody } from './assemble';
 import { customSections } from './custom';
 import { type Breakdown, breakdown, type Context, headline } from './traffic';
 
@@ -17,7 +16,7 @@ const DESTINATIONS: Breakdown = {
 };
 
 /** One workload: what it served (server side, waypoints included) and what it called. */
-export function workloadDashboard(ctx: Context): Dashboard {
+export function workloadDashboard(ctx: Context): DashboardBody {
   const { config, istio } = ctx;
   const inbound: Traffic = {
     side: 'server',
@@ -28,9 +27,7 @@ export function workloadDashboard(ctx: Context): Dashboard {
     side: 'once',
     where: ['source_workload="$workload"', 'source_workload_namespace="$namespace"'],
   };
-  return assemble(config, {
-    uid: 'meshscope-workload',
-    title: 'Istio Workload',
+  return {
     description:
       'One workload: inbound traffic as its sidecar or waypoint served it, outbound traffic counting each request once.',
     tags: ['workload'],
@@ -57,5 +54,5 @@ export function workloadDashboard(ctx: Context): Dashboard {
       },
       ...customSections(ctx, inbound, CALLERS, 'served by $workload'),
     ],
-  });
+  };
 }

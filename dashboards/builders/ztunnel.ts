@@ -1,23 +1,20 @@
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { ComponentQueries } from '../queries/components';
 import type { Traffic } from '../queries/istio';
 import { timeseries } from '../panels/kinds';
 import { named } from '../panels/targets';
 import { UNITS } from '../panels/units';
-import { assemble } from './assemble';
+import type { DashboardBody } from './assemble';
 import { resourcePanels } from './resources';
 import type { Context } from './traffic';
 
 /** Ambient's node proxy: versions, resources, L4 traffic per workload pair, xDS and workload manager. */
-export function ztunnelDashboard(ctx: Context): Dashboard {
+export function ztunnelDashboard(ctx: Context): DashboardBody {
   const { config, istio } = ctx;
   const c = new ComponentQueries(config);
   // Each hop between two ambient pods is reported by both ztunnels; count it once (destination preferred).
   const l4: Traffic = { side: 'once', scope: 'ztunnel' };
   const pairs: Traffic = { ...l4, by: ['source_workload', 'destination_workload'] };
-  return assemble(config, {
-    uid: 'meshscope-ztunnel',
-    title: 'Istio Ztunnel',
+  return {
     description:
       'ztunnel (ambient mode): versions, resources, connections and bytes per workload pair, DNS, xDS and proxies managed.',
     tags: ['ztunnel', 'ambient'],
@@ -130,5 +127,5 @@ export function ztunnelDashboard(ctx: Context): Dashboard {
         ],
       },
     ],
-  });
+  };
 }

@@ -3,18 +3,11 @@
  * a cluster is scraped lives here, because real clusters do not all scrape the way Istio's sample Prometheus does.
  */
 
-export const DASHBOARD_UIDS = [
-  'meshscope-mesh',
-  'meshscope-service',
-  'meshscope-workload',
-  'meshscope-control-plane',
-  'meshscope-performance',
-  'meshscope-ztunnel',
-  'meshscope-gateway',
-  'meshscope-wasm',
-] as const;
+import { DASHBOARD_UID, type DashboardUid } from '../../src/dashboardUids';
 
-export type DashboardUid = (typeof DASHBOARD_UIDS)[number];
+export type { DashboardUid };
+/** Every dashboard meshscope generates, in the generated order (the default selection). */
+export const DASHBOARD_UIDS: readonly DashboardUid[] = Object.values(DASHBOARD_UID);
 
 export interface LabelNames {
   /** Target label naming the cluster a series was scraped in (multi-cluster Prometheus, Thanos, Mimir). */

@@ -44,17 +44,21 @@ export function traceLink(config: MeshscopeConfig, serviceField: string, namespa
   return [{ title: 'Traces', url: `/explore?left=${encodeURIComponent(left).replace(/%24%7B([^%]+)%7D/g, '${$1}')}` }];
 }
 
-/** Header links to the other dashboards, keeping time range and variables. */
-export function dashboardLinks(config: MeshscopeConfig, self: string, titles: Record<string, string>) {
-  return config.dashboards
-    .filter((uid) => uid !== self)
-    .map((uid) =>
-      new DashboardLinkBuilder(titles[uid])
-        .type(DashboardLinkType.Link)
-        .url(`/d/${uid}`)
-        .includeVars(true)
-        .keepTime(true)
-        .icon('dashboard')
-        .tooltip(`Open ${titles[uid]}`)
-    );
+/** A dashboard a header link points to. */
+export interface DashboardRef {
+  uid: string;
+  title: string;
+}
+
+/** Header links to other dashboards, keeping time range and variables. */
+export function dashboardLinks(dashboards: readonly DashboardRef[]) {
+  return dashboards.map((d) =>
+    new DashboardLinkBuilder(d.title)
+      .type(DashboardLinkType.Link)
+      .url(`/d/${d.uid}`)
+      .includeVars(true)
+      .keepTime(true)
+      .icon('dashboard')
+      .tooltip(`Open ${d.title}`)
+  );
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_OPTIONS } from '../../src/options';
-import { buildDashboards, DEFAULT_CONFIG, generatedFiles, validateConfig } from '../../dashboards';
+import { DASHBOARD_UID } from '../../src/dashboardUids';
+import { buildDashboards, DASHBOARDS, DEFAULT_CONFIG, generatedFiles, validateConfig } from '../../dashboards';
 import { compileSchema } from '../helpers/schemas';
 import { dashboardValidator } from './schema';
 import { dataLinksOf, loadedTargetsOf, panelsOf, rowsOf, type TargetRef, targetsOf, variableNames } from './walk';
@@ -160,6 +161,26 @@ describe('generated dashboards', () => {
         });
       }
     }
+  });
+
+  test('the dashboards table: one row per uid, in the generated order; titles and header links come from its rows', () => {
+    expect(DASHBOARDS.map((d) => d.uid)).toEqual(Object.values(DASHBOARD_UID));
+    expect(DEFAULT_CONFIG.dashboards).toEqual(Object.values(DASHBOARD_UID));
+    expect(dashboards.map((d) => ({ uid: d.uid, title: d.title }))).toEqual(
+      DASHBOARDS.map((d) => ({ uid: d.uid, title: d.title }))
+    );
+    const title = new Map(DASHBOARDS.map((d) => [d.uid as string, d.title]));
+    for (const d of dashboards) {
+      for (const l of d.links ?? []) {
+        expect({ url: l.url, title: l.title }).toEqual({ url: l.url, title: title.get(l.url!.slice('/d/'.length)) });
+      }
+    }
+    // A selection links only within itself, in the selection's order.
+    const two = buildDashboards(validateConfig({ dashboards: ['meshscope-wasm', 'meshscope-mesh'] }));
+    expect(two.map((d) => [d.uid, (d.links ?? []).map((l) => l.url)])).toEqual([
+      ['meshscope-wasm', ['/d/meshscope-mesh']],
+      ['meshscope-mesh', ['/d/meshscope-wasm']],
+    ]);
   });
 
   test("table-cell data links resolve to an existing uid and pass datasource, cluster, time range and the target's own variables from row labels", () => {
