@@ -281,14 +281,12 @@ export class Mesh {
       );
       this.istiods.set(cluster, istiod);
       this.targets.push(istiod);
-      this.cadvisors
-        .get(pod.node)
-        ?.containers.push({
-          pod,
-          up: () => true,
-          cores: () => 0.01 + 0.0005 * proxies(),
-          memoryBytes: () => 120 * MiB + proxies() * 600_000,
-        });
+      this.cadvisors.get(pod.node)?.containers.push({
+        pod,
+        up: () => true,
+        cores: () => 0.01 + 0.0005 * proxies(),
+        memoryBytes: () => 120 * MiB + proxies() * 600_000,
+      });
     }
   }
 
