@@ -3,6 +3,7 @@
  * every dashboard is built here, so label names, reporter selection, scrape scope and rate windows are decided once.
  */
 import type { MeshscopeConfig } from '../config/types';
+import type { HttpHistogram, TcpCounter } from './metrics';
 import { rate, selector, splitMatchers, sumBy } from './promql';
 import { recordedMetrics, recordedName } from './recorded';
 import { EDGE_LABELS, REPORTERS, type Side } from './reporters';
@@ -16,13 +17,6 @@ export interface Traffic {
   /** Whose series: sidecars, gateways and waypoints (default) or ztunnel's L4 view. */
   scope?: 'proxies' | 'ztunnel';
 }
-
-export type HttpHistogram = 'istio_request_duration_milliseconds' | 'istio_request_bytes' | 'istio_response_bytes';
-export type TcpCounter =
-  | 'istio_tcp_sent_bytes_total'
-  | 'istio_tcp_received_bytes_total'
-  | 'istio_tcp_connections_opened_total'
-  | 'istio_tcp_connections_closed_total';
 
 /**
  * Series naming every destination, HTTP/gRPC or TCP, that the scoping variables list values from: from

@@ -4,19 +4,7 @@
  * here, so a dashboard can never read a series no rule records.
  */
 import type { MeshscopeConfig } from '../config/types';
-import type { HttpHistogram, TcpCounter } from './istio';
-
-const HTTP_HISTOGRAMS: HttpHistogram[] = [
-  'istio_request_duration_milliseconds',
-  'istio_request_bytes',
-  'istio_response_bytes',
-];
-const TCP_COUNTERS: TcpCounter[] = [
-  'istio_tcp_sent_bytes_total',
-  'istio_tcp_received_bytes_total',
-  'istio_tcp_connections_opened_total',
-  'istio_tcp_connections_closed_total',
-];
+import { HTTP_HISTOGRAMS, TCP_COUNTERS } from './metrics';
 
 const histogramSeries = (base: string) => [`${base}_bucket`, `${base}_sum`, `${base}_count`];
 
