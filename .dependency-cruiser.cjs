@@ -1,5 +1,8 @@
 // Import rules `npm test` checks (npx depcruise src dashboards simulator test bench scripts): no cycles, the
 // product free of tests, and one direction through the dashboards code (builders → panels → queries → config).
+/** Folders of dashboards/, bottom first. */
+const DASHBOARD_LAYERS = ['config', 'queries', 'panels', 'builders'];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -24,33 +27,14 @@ module.exports = {
       from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^(test|bench|dashboards|simulator|scripts)/' },
     },
-    {
-      name: 'dashboards-config-at-the-bottom',
+    ...DASHBOARD_LAYERS.map((layer, i) => ({
+      name: `dashboards-${layer}-imports-only-below`,
       severity: 'error',
-      comment: 'The config knows no query, panel or builder.',
-      from: { path: '^dashboards/config/' },
-      to: { path: '^dashboards/', pathNot: '^dashboards/config/' },
-    },
-    {
-      name: 'dashboards-queries-read-only-the-config',
-      severity: 'error',
-      comment: 'The query library is built on the config, and panels, builders and provisioning on it.',
-      from: { path: '^dashboards/queries/' },
-      to: { path: '^dashboards/', pathNot: '^dashboards/(queries|config)/' },
-    },
-    {
-      name: 'dashboards-panels-below-builders',
-      severity: 'error',
-      from: { path: '^dashboards/panels/' },
-      to: { path: '^dashboards/', pathNot: '^dashboards/(panels|queries|config)/' },
-    },
-    {
-      name: 'dashboards-builders-below-the-table',
-      severity: 'error',
-      comment: 'Builders do not read the dashboards table (registry.ts) or the generator: the table imports them.',
-      from: { path: '^dashboards/builders/' },
-      to: { path: '^dashboards/', pathNot: '^dashboards/(builders|panels|queries|config)/' },
-    },
+      comment:
+        'In dashboards/, a layer imports its own and the ones below it; the dashboards table (registry.ts) sits on top.',
+      from: { path: `^dashboards/${layer}/` },
+      to: { path: '^dashboards/', pathNot: `^dashboards/(${DASHBOARD_LAYERS.slice(0, i + 1).join('|')})/` },
+    })),
     {
       name: 'simulator-without-react',
       severity: 'error',
