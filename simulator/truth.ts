@@ -25,6 +25,8 @@ export interface EdgeTruth {
   http5xxShare: number;
   /** Share of requests that failed (5xx, non-OK gRPC status, failed TCP connect). */
   errorShare: number;
+  /** Share of requests (tcp: connections) per Envoy response_flags value other than "-", as the L7 series carry it. */
+  responseFlags: Record<string, number>;
   latencyMs: { p50: number; p90: number; p99: number; p50Bucket: [number, number]; p90Bucket: [number, number] } | null;
   /** Byte rates of TCP edges, and of any hop ztunnel carries (it reports HTTP as L4 bytes). */
   tcp: { sentBytesPerSecond: number; receivedBytesPerSecond: number } | null;
@@ -49,6 +51,16 @@ export function bucketOf(v: number): [number, number] {
     lower = b;
   }
   return [lower, Infinity];
+}
+
+function flagShares(os: ReturnType<typeof outcomes>): Record<string, number> {
+  const shares: Record<string, number> = {};
+  for (const o of os) {
+    if (o.flags !== '-' && o.share > 0) {
+      shares[o.flags] = (shares[o.flags] ?? 0) + o.share;
+    }
+  }
+  return shares;
 }
 
 export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): Truth {
@@ -88,6 +100,7 @@ export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): T
         rate,
         http5xxShare: os.filter((o) => o.code.startsWith('5')).reduce((n, o) => n + o.share, 0),
         errorShare: os.filter((o) => o.error).reduce((n, o) => n + o.share, 0),
+        responseFlags: flagShares(os),
         latencyMs: tcp
           ? null
           : { p50: l.p50, p90: l.p90, p99: quantile(l, 0.99), p50Bucket: bucketOf(l.p50), p90Bucket: bucketOf(l.p90) },

@@ -162,6 +162,7 @@ export class IstioQueries {
         'request_protocol',
         'response_code',
         'grpc_response_status',
+        'response_flags',
         'connection_security_policy',
       ]);
     }

@@ -11,7 +11,11 @@ export function nodeRows(n: TopologyNode): Row[] {
     ['In', formatRate(n.inRate)],
     ['Out', formatRate(n.outRate)],
     ['Errors', formatShare(n.errorShare)],
+    ['mTLS', formatShare(n.mtlsShare)],
   ];
+  if (n.unreachedShare) {
+    rows.push(['Not delivered', formatShare(n.unreachedShare)]);
+  }
   if (n.cluster) {
     rows.splice(2, 0, ['Cluster', n.cluster]);
   }
@@ -37,6 +41,13 @@ export function edgeRows(e: TopologyEdge): Row[] {
     ['mTLS', formatShare(e.mtlsShare)],
     ['Reporter', e.reporter || '—'],
   ];
+  if (e.l4Folded) {
+    rows.push(['L4 bytes (ztunnel)', formatBytes(e.bytesRate)]);
+  }
+  if (e.responseFlags.length > 0) {
+    rows.push(['Not delivered', formatShare(e.unreachedShare)]);
+    rows.push(['Response flags', e.responseFlags.map((f) => `${f.flag} ${formatShare(f.share)}`).join(' · ')]);
+  }
   return e.details ? rows.concat(e.details) : rows;
 }
 

@@ -12,7 +12,7 @@ import { launchChromium, waitForPreview } from '../helpers/chromium';
 import { type Prometheus, startPrometheus } from '../helpers/prometheus';
 import { startPreview, PreviewServer } from '../preview/server';
 import { substitute, targetsOf } from '../dashboards/walk';
-import { edgeKey, expectedEdges, expectedNodes, parseRate } from '../topology/expected';
+import { edgeKey, expectedEdges, expectedNodes, parseBytes, parseRate, throughWaypoint } from '../topology/expected';
 import { nodeGraphFrames, request, Sample, tableFrame } from '../topology/frames';
 import { readPng } from '../helpers/pixels';
 import { cornerColour, inkIn } from '../topology/ink';
@@ -377,6 +377,35 @@ describe("the simulator's default mesh through a real Prometheus", () => {
         }
       }
       expect(problems).toEqual([]);
+    });
+
+    it("draws one edge per ambient hop through a waypoint, with the waypoint's L7 figures and ztunnel's bytes", async () => {
+      const [nodes, edges] = await Promise.all([hookNodes(t.page), hookEdges(t.page)]);
+      const hops = truth.filter((e) => e.rate > 0 && throughWaypoint(e));
+      expect(hops.length).toBeGreaterThan(0);
+      const shown: unknown[] = [];
+      for (const hop of hops) {
+        const title = expectedEdges([hop])[0].title;
+        const drawn = edges.filter((e) => titleOf(e, nodes) === title);
+        const tooltip = drawn.length === 1 ? await hoverAt(t.page, drawn[0].x, drawn[0].y) : undefined;
+        const bytes = hop.tcp!.sentBytesPerSecond + hop.tcp!.receivedBytesPerSecond;
+        shown.push({
+          title,
+          edges: drawn.map(protocolOf),
+          reporter: tooltip?.rows.Reporter,
+          rateOff: tooltip && Math.abs(parseRate(tooltip.rows.Rate) / hop.rate - 1) <= RATE_TOLERANCE,
+          bytesOff: tooltip && Math.abs(parseBytes(tooltip.rows['L4 bytes (ztunnel)']) / bytes - 1) <= RATE_TOLERANCE,
+        });
+      }
+      expect(shown).toEqual(
+        hops.map((hop) => ({
+          title: expectedEdges([hop])[0].title,
+          edges: [hop.protocol],
+          reporter: 'waypoint',
+          rateOff: true,
+          bytesOff: true,
+        }))
+      );
     });
 
     it('follows the workload, service and traces links of what was clicked, variables filled in', async () => {

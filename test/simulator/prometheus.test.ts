@@ -78,6 +78,14 @@ describe('simulator scraped by a real Prometheus', () => {
         `sum(rate(istio_requests_total${selector(e, ',response_code=~"5.."')}[${WINDOW}])) / sum(rate(istio_requests_total${sel}[${WINDOW}])) or vector(0)`
       );
       expect({ edge: e.id, diff: Math.abs(share5xx - e.http5xxShare) <= 0.01 }).toEqual({ edge: e.id, diff: true });
+      const flagged = await prom.query(
+        `sum by (response_flags) (rate(istio_requests_total${selector(e, ',response_flags!="-"')}[${WINDOW}])) / scalar(sum(rate(istio_requests_total${sel}[${WINDOW}])))`
+      );
+      const flags = Object.fromEntries(flagged.map((r) => [r.metric.response_flags, Math.round(r.value * 100) / 100]));
+      const truthFlags = Object.fromEntries(
+        Object.entries(e.responseFlags).map(([f, share]) => [f, Math.round(share * 100) / 100])
+      );
+      expect({ edge: e.id, flags }).toEqual({ edge: e.id, flags: truthFlags });
       for (const [q, bucket] of [
         [0.5, e.latencyMs!.p50Bucket],
         [0.9, e.latencyMs!.p90Bucket],

@@ -23,15 +23,18 @@ export function expectedNodes(edges: EdgeTruth[]): string[] {
   return [...new Set(active(edges).flatMap((e) => [sourceLabel(e), destinationLabel(e)]))].sort();
 }
 
+/** An ambient HTTP or gRPC hop through a waypoint: the waypoint reports L7, ztunnel the same traffic as L4 bytes. */
+export const throughWaypoint = (e: EdgeTruth) => e.protocol !== 'tcp' && e.reporters.includes('waypoint');
+
 /**
  * HTTP and gRPC edges carry their rate; TCP edges, and the L4 bytes ztunnel reports for HTTP hops in ambient
- * namespaces, are edges of their own.
+ * namespaces without a waypoint in the path, are edges of their own. Through a waypoint, one edge carries both.
  */
 export function expectedEdges(edges: EdgeTruth[]): ExpectedEdge[] {
   return active(edges).flatMap((e) => {
     const title = `${sourceLabel(e)} → ${destinationLabel(e)}`;
     const l7: ExpectedEdge[] = e.protocol === 'tcp' ? [] : [{ title, protocol: e.protocol, rate: e.rate }];
-    return e.tcp ? [...l7, { title, protocol: 'tcp' }] : l7;
+    return e.tcp && !throughWaypoint(e) ? [...l7, { title, protocol: 'tcp' }] : l7;
   });
 }
 
@@ -46,4 +49,15 @@ export function parseRate(text: string): number {
     throw new Error(`"${text}" is not a rate`);
   }
   return Number(match[1]) * RATE_UNITS[match[2]];
+}
+
+const BYTE_UNITS: Record<string, number> = { 'B/s': 1, 'KiB/s': 1024, 'MiB/s': 1024 ** 2, 'GiB/s': 1024 ** 3 };
+
+/** Reads "12.3 KiB/s" (render/format.ts formatBytes) back into bytes per second. */
+export function parseBytes(text: string | undefined): number {
+  const match = /^(-?[\d.]+)\s*(B\/s|KiB\/s|MiB\/s|GiB\/s)$/.exec((text ?? '').trim());
+  if (!match) {
+    throw new Error(`"${text}" is not a byte rate`);
+  }
+  return Number(match[1]) * BYTE_UNITS[match[2]];
 }

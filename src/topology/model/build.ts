@@ -4,6 +4,8 @@ import { destinationNode, mergeRef, namespaceKey, namespaceNode, NodeRef, servic
 import { edgeLatency } from './latency';
 import { ModelOptions } from './modelOptions';
 import { pickReporter } from './reporter';
+import { flagsOf, unreached } from './responseFlags';
+import { foldAmbientL4 } from './ambient';
 import { roleOf } from './roles';
 import { framesToSamples, Sample } from './samples';
 import { Protocol, TopologyEdge, TopologyGraph, TopologyNode } from './types';
@@ -17,6 +19,9 @@ interface Figures {
   mtls: number;
   securityKnown: number;
   bytes: number;
+  unreached: number;
+  /** Requests per response flag, made only when a flag is seen. */
+  flags?: Map<string, number>;
   buckets?: Map<number, number>;
 }
 
@@ -51,6 +56,7 @@ const newFigures = (reporter: string): Figures => ({
   mtls: 0,
   securityKnown: 0,
   bytes: 0,
+  unreached: 0,
 });
 
 function protocolOf(sample: Sample, role: string): Protocol {
@@ -90,6 +96,14 @@ function add(acc: EdgeAcc, role: string, sample: Sample): void {
     f.requests += v;
     f.errors += isError(labels) ? v : 0;
     f.clientErrors += labels.response_code?.startsWith('4') ? v : 0;
+    const flags = flagsOf(labels.response_flags);
+    if (flags.length > 0) {
+      f.unreached += unreached(labels.response_flags) ? v : 0;
+      const counts = (f.flags ??= new Map());
+      for (const flag of flags) {
+        counts.set(flag, (counts.get(flag) ?? 0) + v);
+      }
+    }
     const policy = labels.connection_security_policy;
     if (policy === 'mutual_tls' || policy === 'none') {
       f.securityKnown += v;
@@ -112,6 +126,15 @@ const chosen = (list: Figures[]): Figures | undefined => {
   return list.find((f) => f.reporter === reporter);
 };
 
+function flagShares(req: Figures | undefined, rate: number): TopologyEdge['responseFlags'] {
+  if (!req?.flags || rate === 0) {
+    return [];
+  }
+  return Array.from(req.flags, ([flag, n]) => ({ flag, share: n / rate })).sort(
+    (a, b) => b.share - a.share || (a.flag < b.flag ? -1 : 1)
+  );
+}
+
 function finishEdge(id: string, acc: EdgeAcc, options: ModelOptions): TopologyEdge {
   const req = chosen(acc.requests);
   const tcp = chosen(acc.tcp);
@@ -133,6 +156,8 @@ function finishEdge(id: string, acc: EdgeAcc, options: ModelOptions): TopologyEd
     ...latency,
     bytesRate,
     mtlsShare: req && req.securityKnown > 0 ? req.mtls / req.securityKnown : undefined,
+    unreachedShare: rate > 0 ? req!.unreached / rate : 0,
+    responseFlags: flagShares(req, rate),
     reporter: (isTcp ? tcp?.reporter : req?.reporter) ?? '',
     health: 'none',
   };
@@ -175,11 +200,22 @@ function finishNodes(
   const inErrors = new Float64Array(refs.length);
   const outErrors = new Float64Array(refs.length);
   const hasTraffic = new Uint8Array(refs.length);
+  const inUnreached = new Float64Array(refs.length);
+  // Requests whose mTLS is known, and of those over mutual TLS, coming in and going out.
+  const security = [new Float64Array(refs.length), new Float64Array(refs.length)];
+  const mtls = [new Float64Array(refs.length), new Float64Array(refs.length)];
   edges.forEach((e, i) => {
     nodes[from[i]].outRate += e.rate;
     nodes[to[i]].inRate += e.rate;
     outErrors[from[i]] += e.rate * e.errorShare;
     inErrors[to[i]] += e.rate * e.errorShare;
+    inUnreached[to[i]] += e.rate * e.unreachedShare;
+    if (e.mtlsShare !== undefined) {
+      [to[i], from[i]].forEach((node, side) => {
+        security[side][node] += e.rate;
+        mtls[side][node] += e.rate * e.mtlsShare!;
+      });
+    }
     if (e.rate > 0 || e.bytesRate > 0) {
       hasTraffic[from[i]] = hasTraffic[to[i]] = 1;
     }
@@ -187,6 +223,9 @@ function finishNodes(
   nodes.forEach((n, i) => {
     const [rate, errors] = n.inRate > 0 ? [n.inRate, inErrors[i]] : [n.outRate, outErrors[i]];
     n.errorShare = rate > 0 ? errors / rate : undefined;
+    n.unreachedShare = n.inRate > 0 ? inUnreached[i] / n.inRate : undefined;
+    const side = security[0][i] > 0 ? 0 : 1;
+    n.mtlsShare = security[side][i] > 0 ? mtls[side][i] / security[side][i] : undefined;
     n.health = hasTraffic[i] && rate === 0 ? 'none' : healthOf({ traffic: rate, errorShare: n.errorShare }, options);
   });
   return nodes.sort(byId);
@@ -302,11 +341,13 @@ export function istioFramesToGraph(frames: DataFrame[], options: ModelOptions): 
     const known = entry.sample.labels.request_protocol ? protocolOf(entry.sample, entry.role) : undefined;
     route(entry, known, attachLatency);
   }
-  const finished = Array.from(accs.values(), (acc) => ({
-    edge: finishEdge(`${acc.source.id}->${acc.target.id}:${acc.protocol}`, acc, options),
-    from: acc.from,
-    to: acc.to,
-  })).sort((a, b) => (a.edge.id < b.edge.id ? -1 : 1));
+  const finished = foldAmbientL4(
+    Array.from(accs.values(), (acc) => ({
+      edge: finishEdge(`${acc.source.id}->${acc.target.id}:${acc.protocol}`, acc, options),
+      from: acc.from,
+      to: acc.to,
+    }))
+  ).sort((a, b) => (a.edge.id < b.edge.id ? -1 : 1));
   const edges = finished.map((f) => f.edge);
   const nodes = finishNodes(
     refs,

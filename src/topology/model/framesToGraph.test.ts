@@ -124,6 +124,122 @@ describe('framesToGraph on Istio request series', () => {
   });
 });
 
+describe('response flags', () => {
+  it('keeps the share of each flag and of requests that never reached the workload, per edge and node', () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('web', 'cart', {}, 6),
+          edge('web', 'cart', { response_code: '503', response_flags: 'UH' }, 2),
+          edge('web', 'cart', { response_code: '503', response_flags: 'UF,URX' }, 1),
+          edge('web', 'cart', { response_code: '200', response_flags: '-' }, 1),
+          // The application's own 503 (no flag) and a downstream timeout flag that did reach the workload.
+          edge('cart', 'db', { response_code: '503' }, 3),
+          edge('cart', 'db', { response_code: '504', response_flags: 'UT' }, 1),
+        ]),
+      ],
+      opts()
+    );
+    const e = byId(g);
+    expect(e[WEB_CART].unreachedShare).toBeCloseTo(0.3, 12);
+    expect(e[WEB_CART].responseFlags).toEqual([
+      { flag: 'UH', share: 0.2 },
+      { flag: 'UF', share: 0.1 },
+      { flag: 'URX', share: 0.1 },
+    ]);
+    expect(e[CART_DB]).toMatchObject({ unreachedShare: 0, responseFlags: [{ flag: 'UT', share: 0.25 }] });
+    expect(g.nodes.find((n) => n.id === 'wl:/shop/cart')!.unreachedShare).toBeCloseTo(0.3, 12);
+    expect(g.nodes.find((n) => n.id === 'wl:/shop/web')!.unreachedShare).toBeUndefined();
+  });
+
+  it('reads them from the chosen reporter only, like every other figure', () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('web', 'cart', { reporter: 'source', response_code: '503', response_flags: 'UH' }, 4),
+          edge('web', 'cart', {}, 6),
+        ]),
+      ],
+      opts()
+    );
+    expect(byId(g)[WEB_CART]).toMatchObject({ rate: 6, unreachedShare: 0, responseFlags: [] });
+  });
+
+  it('gives a node the request-weighted mTLS share of its incoming edges', () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('web', 'cart', {}, 3),
+          edge('api', 'cart', { connection_security_policy: 'none' }, 1),
+          edge('cart', 'db', { connection_security_policy: 'none' }, 1),
+        ]),
+      ],
+      opts()
+    );
+    const node = (id: string) => g.nodes.find((n) => n.id === id)!;
+    expect(node('wl:/shop/cart').mtlsShare).toBe(0.75);
+    expect(node('wl:/shop/db').mtlsShare).toBe(0);
+    // A pure client is judged by its outgoing edges.
+    expect(node('wl:/shop/web').mtlsShare).toBe(1);
+  });
+});
+
+describe('ambient', () => {
+  const l4 = (from: string, to: string, reporter: string, value: number) =>
+    edge(from, to, { reporter, request_protocol: 'tcp', response_code: '' }, value);
+
+  it("folds the ztunnel L4 bytes into the waypoint's L7 edge: one edge per pair", () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('web', 'cart', { reporter: 'waypoint' }, 4),
+          edge('web', 'cart', { reporter: 'source' }, 4),
+        ]),
+        tableFrame('B', [l4('web', 'cart', 'destination', 5000), l4('web', 'cart', 'source', 4990)]),
+      ],
+      opts()
+    );
+    expect(g.edges).toHaveLength(1);
+    expect(g.edges[0]).toMatchObject({
+      id: WEB_CART,
+      protocol: 'http',
+      rate: 4,
+      reporter: 'waypoint',
+      bytesRate: 5000,
+      l4Folded: true,
+    });
+  });
+
+  it('keeps the TCP edge where no waypoint reported the L7 traffic', () => {
+    const g = framesToGraph(
+      [tableFrame('A', [edge('web', 'cart', {}, 4)]), tableFrame('B', [l4('web', 'cart', 'destination', 5000)])],
+      opts()
+    );
+    expect(g.edges.map((e) => [e.id, e.bytesRate, e.l4Folded])).toEqual([
+      [WEB_CART, 0, undefined],
+      ['wl:/shop/web->wl:/shop/cart:tcp', 5000, undefined],
+    ]);
+  });
+
+  it('folds only the same direction, into the busiest L7 edge of the pair', () => {
+    const g = framesToGraph(
+      [
+        tableFrame('A', [
+          edge('web', 'cart', { reporter: 'waypoint' }, 4),
+          edge('web', 'cart', { reporter: 'waypoint', request_protocol: 'grpc' }, 9),
+        ]),
+        tableFrame('B', [l4('web', 'cart', 'destination', 5000), l4('cart', 'web', 'destination', 70)]),
+      ],
+      opts()
+    );
+    expect(g.edges.map((e) => [e.id, e.bytesRate])).toEqual([
+      ['wl:/shop/cart->wl:/shop/web:tcp', 70],
+      ['wl:/shop/web->wl:/shop/cart:grpc', 5000],
+      [WEB_CART, 0],
+    ]);
+  });
+});
+
 describe('latency', () => {
   it("computes p50/p95/p99 from the preferred reporter's buckets as histogram_quantile does", () => {
     const buckets = ['10', '100', '1000', '+Inf'].flatMap((le, i) => [

@@ -110,6 +110,8 @@ export function nodeGraphFramesToGraph(frames: DataFrame[], options: ModelOption
         errorShare: 0,
         clientErrorShare: 0,
         bytesRate: 0,
+        unreachedShare: 0,
+        responseFlags: [],
         reporter: '',
         p50: statByHint(frame.fields, row, LATENCY_HINT),
         health: 'none',

@@ -31,6 +31,10 @@ export interface TopologyNode extends NodeIdentity {
   /** Error share of the incoming requests (outgoing when there are none), 0..1; undefined without HTTP traffic. */
   errorShare?: number;
   health: Health;
+  /** Request-weighted mTLS share of the node's incoming edges (outgoing when none said); undefined when unknown. */
+  mtlsShare?: number;
+  /** Share of the node's incoming requests that never reached it (response_flags). */
+  unreachedShare?: number;
   /** Figures from a Node Graph frame (title → value), shown in the tooltip as given. */
   details?: Array<[string, string]>;
   /** Health split from Node Graph arc__* fields, 0..1 each. */
@@ -59,6 +63,12 @@ export interface TopologyEdge {
   bytesRate: number;
   /** Share (0..1) of requests whose connection_security_policy is mutual_tls; undefined when no reporter said. */
   mtlsShare?: number;
+  /** Share (0..1) of requests that never reached a workload (response_flags, model/responseFlags.ts). */
+  unreachedShare: number;
+  /** Envoy response flags seen on this edge's requests, most requests first, with their share (0..1). */
+  responseFlags: Array<{ flag: string; share: number }>;
+  /** An ambient L7 edge whose ztunnel L4 bytes were folded into `bytesRate` (model/ambient.ts). */
+  l4Folded?: boolean;
   /** The reporter whose series gave these figures. */
   reporter: string;
   health: Health;
