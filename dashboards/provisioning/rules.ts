@@ -26,6 +26,23 @@ export interface RuleGroup {
 const CONTROL_PLANE_WINDOW = '5m';
 
 /**
+ * The duration each window and `for` of the rules is given, from the one written here. The shipped rules use them as
+ * written; the end-to-end alert tests pass seconds instead of minutes and hours, so the rules they run are these.
+ */
+export type Durations = (written: string) => string;
+const AS_WRITTEN: Durations = (d) => d;
+
+const UNITS: Record<string, string> = { s: 'second', m: 'minute', h: 'hour', d: 'day' };
+/** "10m" → "10 minutes", for annotations that state a `for`. */
+function spelled(duration: string): string {
+  const m = /^(\d+)([smhd])$/.exec(duration);
+  if (!m) {
+    throw new Error(`a rule duration must be a number and one of s, m, h, d: ${duration}`);
+  }
+  return `${m[1]} ${UNITS[m[2]]}${m[1] === '1' ? '' : 's'}`;
+}
+
+/**
  * The Site Reliability Workbook's multi-window, multi-burn-rate pairs for a 30-day objective: a burn rate `factor`
  * spends the month's budget in 30 / factor days; the short window ends the alert soon after the burn stops.
  */
@@ -36,6 +53,13 @@ const BURNS = [
   { long: '3d', short: '6h', factor: 1, speed: 'Slow' },
 ] as const;
 const SLO_WINDOWS = [...new Set(BURNS.flatMap((b) => [b.short, b.long]))];
+
+/**
+ * A cluster named in an annotation: the alert's own label where the evaluator sees every cluster (Thanos, Mimir,
+ * vmalert over a central store); a cluster's own Prometheus has the name only in its external_labels, which it adds
+ * to alerts after their annotations are rendered.
+ */
+const clusterName = (label: string) => `{{ with $labels.${label} }}{{ . }}{{ else }}{{ $externalLabels.${label} }}{{ end }}`;
 
 /** Grafana's variables bound as for "All", `$__rate_interval` as `window`. */
 function bind(expr: string, window: string): string {
@@ -99,20 +123,22 @@ function slis(config: MeshscopeConfig): Sli[] {
 const sloRecord = (sli: Sli, window: string) => `service:${sli.name}:ratio_rate${window}`;
 
 /** Server-side (destination, else waypoint) ratios per service and cluster at every window the burn alerts read. */
-function serviceGroup(config: MeshscopeConfig, raw: IstioQueries): RuleGroup {
+function serviceGroup(config: MeshscopeConfig, raw: IstioQueries, durations: Durations): RuleGroup {
   const t: Traffic = { side: 'server', by: [config.labels.cluster, 'destination_service'] };
   return {
     name: 'meshscope.service-slo',
-    rules: slis(config).flatMap((sli) => SLO_WINDOWS.map((w) => ({ record: sloRecord(sli, w), expr: bind(sli.bad(raw, t), w) }))),
+    rules: slis(config).flatMap((sli) =>
+      SLO_WINDOWS.map(durations).map((w) => ({ record: sloRecord(sli, w), expr: bind(sli.bad(raw, t), w) })),
+    ),
   };
 }
 
-function burnAlerts(config: MeshscopeConfig): Rule[] {
-  const cluster = `{{ $labels.${config.labels.cluster} }}`;
+function burnAlerts(config: MeshscopeConfig, durations: Durations): Rule[] {
+  const cluster = clusterName(config.labels.cluster);
   return slis(config).flatMap((sli) =>
     (['Fast', 'Slow'] as const).map((speed) => {
       const budget = 1 - sli.objective;
-      const pairs = BURNS.filter((b) => b.speed === speed);
+      const pairs = BURNS.filter((b) => b.speed === speed).map((b) => ({ ...b, long: durations(b.long), short: durations(b.short) }));
       const expr = pairs.map((b) => `(${sloRecord(sli, b.long)} > ${decimal(b.factor * budget)} and ${sloRecord(sli, b.short)} > ${decimal(b.factor * budget)})`).join(' or ');
       const days = decimal(30 / pairs[0].factor);
       const alert = `${sli.alert}${speed}`;
@@ -132,16 +158,17 @@ function burnAlerts(config: MeshscopeConfig): Rule[] {
   );
 }
 
-function controlPlaneAlerts(config: MeshscopeConfig): Rule[] {
+function controlPlaneAlerts(config: MeshscopeConfig, durations: Durations): Rule[] {
   const c = new ComponentQueries(config);
   const cl = config.labels.cluster;
-  const cluster = `{{ $labels.${cl} }}`;
-  const w = (expr: string) => bind(expr, CONTROL_PLANE_WINDOW);
-  const up = (component: 'istiod' | 'ztunnel') => `up{${c.scrape(component).join(', ')}}`;
+  const cluster = clusterName(cl);
+  const window = durations(CONTROL_PLANE_WINDOW);
+  const w = (expr: string) => bind(expr, window);
+  const up = (component: 'proxies' | 'istiod' | 'ztunnel') => `up{${c.scrape(component).join(', ')}}`;
   const rule = (alert: string, expr: string, forDuration: string, severity: string, summary: string, description: string, runbook: string): Rule => ({
     alert,
     expr,
-    for: forDuration,
+    for: durations(forDuration),
     labels: { severity },
     annotations: annotations(config, alert, summary, description, runbook),
   });
@@ -152,7 +179,7 @@ function controlPlaneAlerts(config: MeshscopeConfig): Rule[] {
       '10m',
       'warning',
       `istiod in cluster ${cluster} fails to send or build xDS pushes`,
-      `istiod reports {{ $value | humanize }} failed xDS sends or internal errors per second (pilot_xds_pushes{type=~".*_senderr"}, pilot_total_xds_internal_errors) over ${CONTROL_PLANE_WINDOW}, for 10 minutes: proxies keep stale configuration.`,
+      `istiod reports {{ $value | humanize }} failed xDS sends or internal errors per second (pilot_xds_pushes{type=~".*_senderr"}, pilot_total_xds_internal_errors) over ${window}, for ${spelled(durations('10m'))}: proxies keep stale configuration.`,
       'Istio Control Plane › Push errors and rejects; then istiod logs ("failed to send", "internal error"). Send errors usually mean proxies disconnecting (rollouts, OOM-killed sidecars); internal errors are istiod bugs worth an issue.',
     ),
     rule(
@@ -161,7 +188,7 @@ function controlPlaneAlerts(config: MeshscopeConfig): Rule[] {
       '10m',
       'warning',
       `Proxies in cluster ${cluster} reject {{ $labels.type }} configuration from istiod`,
-      `Proxies NACK {{ $value | humanize }} {{ $labels.type }} pushes per second over ${CONTROL_PLANE_WINDOW}, for 10 minutes: they run their last accepted configuration and ignore newer changes.`,
+      `Proxies NACK {{ $value | humanize }} {{ $labels.type }} pushes per second over ${window}, for ${spelled(durations('10m'))}: they run their last accepted configuration and ignore newer changes.`,
       'pilot_xds_<type>_reject{node, err} on istiod names the proxy and the NACK message; istioctl proxy-status shows which proxies are STALE. Usually an EnvoyFilter or a VirtualService the proxy version does not support.',
     ),
     rule(
@@ -170,16 +197,18 @@ function controlPlaneAlerts(config: MeshscopeConfig): Rule[] {
       '10m',
       'warning',
       `istiod in cluster ${cluster} is slow to push configuration to proxies`,
-      `99 % of configuration changes reach the proxies within {{ $value | humanizeDuration }} (pilot_proxy_convergence_time, over ${CONTROL_PLANE_WINDOW}), above the ${config.alerts.convergenceSeconds} s threshold for 10 minutes: endpoint and route changes take that long to apply.`,
+      `99 % of configuration changes reach the proxies within {{ $value | humanizeDuration }} (pilot_proxy_convergence_time, over ${window}), above the ${config.alerts.convergenceSeconds} s threshold for ${spelled(durations('10m'))}: endpoint and route changes take that long to apply.`,
       'Istio Control Plane › Proxy convergence and Push time. Look for push storms (Config events and push triggers), istiod CPU throttling, or too many proxies per istiod; Sidecar resources that limit what each proxy receives shrink pushes.',
     ),
     rule(
       'MeshscopeIstiodDown',
-      `(sum by (${cl}) (${up('istiod')}) == 0) or absent(${up('istiod')})`,
+      // Per cluster: one that still has proxies scraped but no istiod target (its series gone, not 0) counts too;
+      // absent() could not tell, since a store of several clusters still holds the other clusters' istiods.
+      `(sum by (${cl}) (${up('istiod')}) == 0) or (group by (${cl}) (${up('proxies')}) unless on (${cl}) group by (${cl}) (${up('istiod')}))`,
       '5m',
       'critical',
       `No istiod is up in cluster ${cluster}`,
-      `Prometheus has not scraped a running istiod for 5 minutes (selector ${config.selectors.istiod}): new pods get no sidecar or certificates, and configuration changes stop reaching proxies.`,
+      `Prometheus scrapes this cluster's pods but has not scraped a running istiod for ${spelled(durations('5m'))} (selector ${config.selectors.istiod}): new pods get no sidecar or certificates, and configuration changes stop reaching proxies.`,
       'kubectl -n istio-system get pods -l app=istiod and its events; if the pods run, check that the scrape still matches them (selectors.istiod in the meshscope config).',
     ),
     rule(
@@ -188,14 +217,18 @@ function controlPlaneAlerts(config: MeshscopeConfig): Rule[] {
       '5m',
       'critical',
       `ztunnel {{ $labels.${config.labels.pod} }} in cluster ${cluster} is down`,
-      `Prometheus has failed to scrape ztunnel {{ $labels.${config.labels.pod} }} for 5 minutes: ambient pods on its node may have no connectivity.`,
+      `Prometheus has failed to scrape ztunnel {{ $labels.${config.labels.pod} }} for ${spelled(durations('5m'))}: ambient pods on its node may have no connectivity.`,
       'kubectl -n istio-system describe pod for this ztunnel and its logs; a ztunnel that does not become ready leaves the node\'s ambient pods without traffic.',
     ),
   ].map((r) => ({ ...r, expr: w(r.expr) }));
 }
 
-export function ruleGroups(config: MeshscopeConfig): RuleGroup[] {
+export function ruleGroups(config: MeshscopeConfig, durations: Durations = AS_WRITTEN): RuleGroup[] {
   // The SLO ratios read raw counters over their own windows, whatever mode the dashboards are in.
   const raw = new IstioQueries({ ...config, recording: { ...config.recording, dashboards: false } });
-  return [workloadGroup(config), serviceGroup(config, raw), { name: 'meshscope.alerts', rules: [...burnAlerts(config), ...controlPlaneAlerts(config)] }];
+  return [
+    workloadGroup(config),
+    serviceGroup(config, raw, durations),
+    { name: 'meshscope.alerts', rules: [...burnAlerts(config, durations), ...controlPlaneAlerts(config, durations)] },
+  ];
 }
