@@ -6,14 +6,20 @@ import { TopologyGraph } from './model/types';
 
 /**
  * The layout of the current graph, computed off the main thread when large. Each new layout is seeded with the
- * previous picture's positions so a refresh that adds or drops a few nodes moves little.
+ * previous picture's positions so a refresh that adds or drops a few nodes moves little; `aspect` is the drawing's
+ * width / height, which the groups are packed to fill.
  */
-export function useLayout(graph: TopologyGraph, pinned: Record<string, Point>, hideIdle: boolean): Layout | undefined {
+export function useLayout(
+  graph: TopologyGraph,
+  pinned: Record<string, Point>,
+  hideIdle: boolean,
+  aspect: number | undefined
+): Layout | undefined {
   const [layout, setLayout] = useState<{ graph: TopologyGraph; layout: Layout }>();
   const previous = useRef<Record<string, Point>>();
   useEffect(() => {
     let cancelled = false;
-    computeLayout(layoutInput(graph, hideIdle), { pinned, previous: previous.current }).then((result) => {
+    computeLayout(layoutInput(graph, hideIdle), { pinned, previous: previous.current, aspect }).then((result) => {
       if (!cancelled) {
         const positions: Record<string, Point> = {};
         graph.nodes.forEach((n, i) => (positions[n.id] = { x: result.x[i], y: result.y[i] }));
@@ -24,6 +30,6 @@ export function useLayout(graph: TopologyGraph, pinned: Record<string, Point>, h
     return () => {
       cancelled = true;
     };
-  }, [graph, pinned, hideIdle]);
+  }, [graph, pinned, hideIdle, aspect]);
   return layout?.graph === graph ? layout.layout : undefined;
 }

@@ -8,6 +8,7 @@ export function layoutInput(graph: TopologyGraph, hideIdle: boolean): LayoutInpu
     nodes: graph.nodes.map((n) => ({
       id: n.id,
       group: n.namespace === '' || n.kind === 'namespace' ? '' : namespaceKey(n.cluster, n.namespace),
+      cluster: n.cluster,
       entry: n.special === 'unknown' || n.special === 'ingress',
     })),
     edges: graph.edges

@@ -3,7 +3,7 @@ import { framesToGraph } from '../model/framesToGraph';
 import { syntheticMesh } from '../model/synthetic';
 import { layoutInput } from './fromGraph';
 import { layoutGraph } from './layered';
-import { GROUP_GAP, LAYER_GAP, LayoutInput, NODE_GAP } from './types';
+import { GroupBox, LAYER_GAP, LayoutInput, NODE_GAP, Point } from './types';
 
 const node = (id: string, group = 'c/shop', entry = false) => ({ id, group, entry });
 const edges = (...pairs: string[]) => pairs.map((p) => ({ source: p.split('>')[0], target: p.split('>')[1] }));
@@ -12,13 +12,31 @@ const positions = (input: LayoutInput, layout: ReturnType<typeof layoutGraph>) =
 
 describe('layoutGraph', () => {
   const chain: LayoutInput = {
-    nodes: [node('a'), node('b'), node('c'), node('d'), node('in', '', true)],
+    nodes: [node('a'), node('b'), node('c'), node('d'), node('in', 'c/shop', true)],
     edges: edges('in>a', 'a>b', 'b>c', 'a>c', 'c>a', 'c>c', 'x>a'),
+  };
+  const inside = (p: Point, b: GroupBox) => p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
+  const overlap = (a: GroupBox, b: GroupBox) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  /** `count` namespaces of `size` workloads, each a binary tree of calls, and a call from each namespace to the next. */
+  const namespaces = (count: number, size: number, cluster = (_: number) => 'c'): LayoutInput => {
+    const nodes = Array.from({ length: count * size }, (_, i) => ({
+      ...node(`w${i}`, `${cluster(Math.floor(i / size))}/ns${Math.floor(i / size)}`),
+      cluster: cluster(Math.floor(i / size)),
+    }));
+    const calls = nodes.slice(1).map((_, i) => {
+      const target = i + 1;
+      const first = target - (target % size);
+      const local = target % size;
+      return { source: `w${local === 0 ? target - size : first + Math.floor((local - 1) / 2)}`, target: `w${target}` };
+    });
+    return { nodes, edges: calls };
   };
 
   it('layers left to right by longest path from the entry, ignoring cycles, self-loops and unknown ends', () => {
     const p = positions(chain, layoutGraph(chain, { pinned: {} }));
-    expect([p.in.x, p.a.x, p.b.x, p.c.x, p.d.x]).toEqual([0, LAYER_GAP, 2 * LAYER_GAP, 3 * LAYER_GAP, 0]);
+    expect([p.in.x, p.a.x, p.b.x, p.c.x].map((x) => x - p.in.x)).toEqual([0, 1, 2, 3].map((l) => l * LAYER_GAP));
+    expect(p.d.x).toBe(p.in.x);
   });
 
   it('gives the same picture for the same data, whatever the edge order', () => {
@@ -28,21 +46,58 @@ describe('layoutGraph', () => {
     expect(Array.from(b.y)).toEqual(Array.from(a.y));
   });
 
-  it('keeps each namespace in its own band, with a box around it', () => {
+  it('keeps each namespace in its own box, the boxes apart', () => {
     const input: LayoutInput = {
       nodes: [node('a1', 'c/a'), node('a2', 'c/a'), node('b1', 'c/b'), node('b2', 'c/b'), node('b3', 'c/b')],
       edges: edges('a1>b1', 'a1>b2', 'a2>b3', 'b1>a2'),
     };
     const layout = layoutGraph(input, { pinned: {} });
     const p = positions(input, layout);
-    const aMax = Math.max(p.a1.y, p.a2.y);
-    const bMin = Math.min(p.b1.y, p.b2.y, p.b3.y);
-    expect(bMin - aMax).toBeGreaterThanOrEqual(GROUP_GAP);
     expect(layout.groups.map((g) => g.group)).toEqual(['c/a', 'c/b']);
+    expect(overlap(layout.groups[0], layout.groups[1])).toBe(false);
+    for (const id of ['a1', 'a2']) {
+      expect(inside(p[id], layout.groups[0])).toBe(true);
+    }
     for (const id of ['b1', 'b2', 'b3']) {
-      const box = layout.groups[1];
-      expect(p[id].y).toBeGreaterThan(box.y);
-      expect(p[id].y).toBeLessThan(box.y + box.height);
+      expect(inside(p[id], layout.groups[1])).toBe(true);
+    }
+  });
+
+  it.each([0.5, 1.6, 3])('packs a dozen namespaces in rows and columns shaped like a %s panel', (aspect) => {
+    const input = namespaces(12, 20);
+    const layout = layoutGraph(input, { pinned: {}, aspect });
+    const { groups } = layout;
+    const distinct = (values: number[]) => new Set(values.map(Math.round)).size;
+    expect(distinct(groups.map((g) => g.x))).toBeGreaterThan(1);
+    expect(distinct(groups.map((g) => g.y))).toBeGreaterThan(1);
+    groups.forEach((a, i) => groups.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
+    const width = Math.max(...groups.map((g) => g.x + g.width)) - Math.min(...groups.map((g) => g.x));
+    const height = Math.max(...groups.map((g) => g.y + g.height)) - Math.min(...groups.map((g) => g.y));
+    expect(width / height).toBeGreaterThan(aspect / 1.6);
+    expect(width / height).toBeLessThan(aspect * 1.6);
+    const p = positions(input, layout);
+    input.nodes.forEach((n) =>
+      expect(
+        inside(
+          p[n.id],
+          groups.find((g) => g.group === n.group)!
+        )
+      ).toBe(true)
+    );
+  });
+
+  it('packs the namespaces of each cluster inside a box of their cluster when there are several', () => {
+    const input = namespaces(6, 5, (i) => (i < 3 ? 'east' : 'west'));
+    const { groups } = layoutGraph(input, { pinned: {} });
+    const box = (name: string) => groups.find((g) => g.group === name)!;
+    expect(overlap(box('east'), box('west'))).toBe(false);
+    for (let i = 0; i < 6; i++) {
+      const ns = box(`${i < 3 ? 'east' : 'west'}/ns${i}`);
+      const cluster = box(i < 3 ? 'east' : 'west');
+      expect(
+        inside({ x: ns.x + 1, y: ns.y + 1 }, cluster) &&
+          inside({ x: ns.x + ns.width - 1, y: ns.y + ns.height - 1 }, cluster)
+      ).toBe(true);
     }
   });
 
@@ -56,7 +111,7 @@ describe('layoutGraph', () => {
   it('keeps pinned nodes exactly where they were put', () => {
     const p = positions(chain, layoutGraph(chain, { pinned: { b: { x: -500, y: 12.5 }, nope: { x: 1, y: 1 } } }));
     expect(p.b).toEqual({ x: -500, y: 12.5 });
-    expect(p.c.x).toBe(3 * LAYER_GAP);
+    expect(p.c.x - p.in.x).toBe(3 * LAYER_GAP);
   });
 
   it('moves little when one node is added, given the previous picture', () => {

@@ -1,8 +1,10 @@
 /** What the layout needs of the graph: structure only, so it is cheap to send to a worker. */
 export interface LayoutNode {
   id: string;
-  /** Nodes sharing a group (cluster/namespace) are kept in one horizontal band. */
+  /** Nodes sharing a group (cluster/namespace) are laid out together, in one box. */
   group: string;
+  /** The group's cluster: with several clusters, a cluster's namespaces are packed together. */
+  cluster?: string;
   /** Traffic entry points (unknown sources, ingress gateways) start the first layer. */
   entry: boolean;
 }
@@ -19,6 +21,8 @@ export interface LayoutOptions {
   pinned: Record<string, Point>;
   /** The previous picture's positions: nodes keep their order within a column so a small change moves little. */
   previous?: Record<string, Point>;
+  /** The panel's width / height: the groups are packed to fill that shape. */
+  aspect?: number;
 }
 
 export interface GroupBox {
