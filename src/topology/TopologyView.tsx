@@ -29,7 +29,7 @@ export function TopologyView({ data, options, onOptionsChange, width, height }: 
   const modelOptions = JSON.stringify(MODEL_OPTIONS.map((name) => topology[name]));
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const graph = useMemo(() => framesToGraph(data.series, topology), [data.series, modelOptions]);
-  const layout = useLayout(graph, topology.pinned, topology.hideIdleEdges, drawingAspect(width, height));
+  const laid = useLayout(graph, topology.pinned, topology.hideIdleEdges, drawingAspect(width, height));
   const onChange = useCallback(
     (patch: Partial<TopologyOptions>) => onOptionsChange({ ...options, topology: { ...topology, ...patch } }),
     [onOptionsChange, options, topology]
@@ -51,8 +51,8 @@ export function TopologyView({ data, options, onOptionsChange, width, height }: 
           {notices.join(' ')}
         </div>
       )}
-      {layout ? (
-        <TopologyCanvas graph={graph} layout={layout} options={topology} onChange={onChange} />
+      {laid ? (
+        <TopologyCanvas graph={laid.graph} layout={laid.layout} options={topology} onChange={onChange} />
       ) : (
         <PanelMessage
           title="Laying out the mesh…"

@@ -1,4 +1,4 @@
-import { edgeMidpoint } from './render/edgeGeometry';
+import { controlPoint, edgeMidpoint, Point } from './render/edgeGeometry';
 import { Scene } from './render/scene';
 import { toScreen, Viewport } from './render/viewport';
 
@@ -8,8 +8,15 @@ import { toScreen, Viewport } from './render/viewport';
  */
 export interface TopologyTestHook {
   nodes(): Array<{ id: string; label: string; x: number; y: number; visible: boolean }>;
-  /** Midpoints of edges, where hovering shows the edge tooltip. */
+  /**
+   * A point on each edge where hovering shows the edge tooltip: its midpoint, or when a node is drawn there, the point
+   * nearest to it along the edge that no node covers.
+   */
   edges(): Array<{ id: string; source: string; target: string; x: number; y: number; rate: number }>;
+  /** Namespace (and cluster) boxes as drawn, in page pixels. */
+  groups(): Array<{ group: string; x: number; y: number; width: number; height: number }>;
+  /** Node disc radii in page pixels, in nodes() order. */
+  radii(): number[];
   viewport(): Viewport;
   fit(): void;
   setViewport(v: Viewport): void;
@@ -47,12 +54,21 @@ export function exposeForTests(
     },
     edges: () => {
       const page = pager();
+      const clear = clearOfNodes(scene, HIT_SLACK_PX / viewport.current.k);
       return scene.edges.map((e, i) => {
-        const mid = edgeMidpoint(scene, i);
+        const mid = hoverPoint(scene, i, clear);
         const { x, y } = page(mid.x, mid.y);
         return { id: e.id, source: e.source, target: e.target, x, y, rate: e.rate };
       });
     },
+    groups: () => {
+      const page = pager();
+      return scene.groups.map((g) => {
+        const { x, y } = page(g.x, g.y);
+        return { group: g.group, x, y, width: g.width * viewport.current.k, height: g.height * viewport.current.k };
+      });
+    },
+    radii: () => Array.from(scene.radius, (r) => r * viewport.current.k),
     viewport: () => ({ ...viewport.current }),
     ...actions,
   };
@@ -62,4 +78,52 @@ export function exposeForTests(
       delete window.__meshscopeTopology;
     }
   };
+}
+
+/** As TopologyCanvas's hit test: a node within this many pixels of the pointer is hovered before any edge. */
+const HIT_SLACK_PX = 4;
+/** Along the edge from its middle outwards, where to look for a point clear of nodes. */
+const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74];
+
+/** Whether a world point is clear of every node's disc widened by `slack`: nodes bucketed in a grid, once per call. */
+function clearOfNodes(scene: Scene, slack: number): (p: Point) => boolean {
+  let reach = slack;
+  scene.radius.forEach((r) => (reach = Math.max(reach, r + slack)));
+  const cells = new Map<string, number[]>();
+  const cell = (x: number, y: number) => `${Math.floor(x / reach)} ${Math.floor(y / reach)}`;
+  scene.nodes.forEach((_, i) => {
+    const key = cell(scene.x[i], scene.y[i]);
+    cells.get(key)?.push(i) ?? cells.set(key, [i]);
+  });
+  return ({ x, y }) => {
+    const cx = Math.floor(x / reach);
+    const cy = Math.floor(y / reach);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const i of cells.get(`${cx + dx} ${cy + dy}`) ?? []) {
+          const r = scene.radius[i] + slack;
+          if ((scene.x[i] - x) ** 2 + (scene.y[i] - y) ** 2 <= r * r) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  };
+}
+
+function hoverPoint(scene: Scene, e: number, clear: (p: Point) => boolean): Point {
+  const mid = edgeMidpoint(scene, e);
+  const a = scene.from[e];
+  const b = scene.to[e];
+  if (a === b || clear(mid)) {
+    return mid;
+  }
+  const c = controlPoint(scene, e, { x: 0, y: 0 });
+  // The drawn edge is the quadratic curve from a through c to b (a straight line when c is the chord's middle).
+  const at = (t: number) => ({
+    x: (1 - t) ** 2 * scene.x[a] + 2 * (1 - t) * t * c.x + t * t * scene.x[b],
+    y: (1 - t) ** 2 * scene.y[a] + 2 * (1 - t) * t * c.y + t * t * scene.y[b],
+  });
+  return ALONG.map(at).find(clear) ?? mid;
 }

@@ -4,8 +4,16 @@ import { layoutInput } from './layout/fromGraph';
 import { Layout, Point } from './layout/types';
 import { TopologyGraph } from './model/types';
 
+/** A graph and its layout, which are drawn together: positions are by index into the graph's nodes. */
+export interface Laid {
+  graph: TopologyGraph;
+  layout: Layout;
+}
+
 /**
- * The layout of the current graph, computed off the main thread when large. Each new layout is seeded with the
+ * The latest laid-out graph: until a new graph's layout is ready, the previous graph with its own, so a data refresh
+ * keeps the picture, the user's pan and zoom with it, instead of unmounting the canvas for a moment. The layout of
+ * the current graph, computed off the main thread when large. Each new layout is seeded with the
  * previous picture's positions so a refresh that adds or drops a few nodes moves little; `aspect` is the drawing's
  * width / height, which the groups are packed to fill.
  */
@@ -14,8 +22,8 @@ export function useLayout(
   pinned: Record<string, Point>,
   hideIdle: boolean,
   aspect: number | undefined
-): Layout | undefined {
-  const [layout, setLayout] = useState<{ graph: TopologyGraph; layout: Layout }>();
+): Laid | undefined {
+  const [layout, setLayout] = useState<Laid>();
   const previous = useRef<Record<string, Point>>();
   useEffect(() => {
     let cancelled = false;
@@ -31,5 +39,5 @@ export function useLayout(
       cancelled = true;
     };
   }, [graph, pinned, hideIdle, aspect]);
-  return layout?.graph === graph ? layout.layout : undefined;
+  return layout;
 }

@@ -458,10 +458,19 @@ describe("the simulator's default mesh through a real Prometheus", () => {
 
   it('keeps a dragged node where it was dropped, through a data refresh and a page reload', async () => {
     const t = await openLive();
-    const label = 'reviews-v2';
-    const start = await nodeByLabel(t.page, label);
-    // A drop inside the graph's bounds, so fitting the reloaded page frames the graph exactly as before.
-    const drop = { x: start.x + 40, y: start.y + 30 };
+    // A node inside the drawing, not on its edge, dropped towards the middle: the drawing's bounds stay as they were,
+    // so fitting the reloaded page frames the graph exactly as before.
+    const nodes = await hookNodes(t.page);
+    const inside = (n: HookNode, axis: 'x' | 'y') =>
+      nodes.some((m) => m[axis] < n[axis] - 40) && nodes.some((m) => m[axis] > n[axis] + 40);
+    const start = nodes.find((n) => inside(n, 'x') && inside(n, 'y'));
+    if (!start) {
+      throw new Error(`no node inside the drawing to drag: ${JSON.stringify(nodes)}`);
+    }
+    const label = start.label;
+    const box = await canvasBox(t.page);
+    const towards = (from: number, middle: number, by: number) => from + (from < middle ? by : -by);
+    const drop = { x: towards(start.x, box.x + box.width / 2, 40), y: towards(start.y, box.y + box.height / 2, 30) };
     await t.page.mouse.move(start.x, start.y);
     await t.page.mouse.down();
     await t.page.mouse.move(drop.x, drop.y, { steps: 8 });
