@@ -5,6 +5,7 @@ import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboards, DEFAULT_CONFIG } from '../../dashboards';
 import { type EdgeTruth, type Simulator, startSimulator } from '../../simulator';
 import { findPrometheusBinary, type Prometheus, startPrometheus } from '../helpers/prometheus';
+import { candidates, defaults } from './candidates';
 import { exprOf, panelByTitle, substitute, targetsOf } from './walk';
 
 const WINDOW = '30s';
@@ -36,34 +37,6 @@ const NOT_SIMULATED: Array<{ parts: string[]; absent: string }> = [
     absent: '{__name__=~"istio_tcp_.*", destination_service_name=~"PassthroughCluster|BlackHoleCluster"}',
   },
 ];
-
-const PRODUCTPAGE = 'productpage.bookinfo.svc.cluster.local';
-
-/**
- * Variable values to try: All (`.*`) for multi-valued ones; for single-valued ones, workloads and services of each
- * kind (sidecar HTTP, ambient behind a waypoint, TCP), since no single one carries every kind of traffic.
- */
-function candidates(d: Dashboard): Array<Record<string, string>> {
-  const all = { cluster: '.*', namespace: '.*', gateway: DEFAULT_CONFIG.gatewayWorkloads };
-  if (d.uid === 'meshscope-service') {
-    return [PRODUCTPAGE, 'cart.shop.svc.cluster.local', 'mongodb.bookinfo.svc.cluster.local'].map((service) => ({
-      ...all,
-      namespace: service.split('.')[1],
-      service,
-    }));
-  }
-  if (d.uid === 'meshscope-workload') {
-    return [
-      ['bookinfo', 'productpage-v1'],
-      ['shop', 'frontend-v1'],
-      ['shop', 'cart-v1'],
-      ['bookinfo', 'ratings-v1'],
-    ].map(([namespace, workload]) => ({ ...all, namespace, workload }));
-  }
-  return [all];
-}
-
-const defaults = (d: Dashboard) => candidates(d)[0];
 
 describe('dashboards against a real Prometheus scraping the simulator', () => {
   let sim: Simulator;
