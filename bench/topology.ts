@@ -4,11 +4,12 @@ import { Browser, Page } from 'playwright-core';
 import { dataFrameToJSON } from '@grafana/data';
 import { DEFAULT_OPTIONS } from '../src/options';
 import { framesToGraph } from '../src/topology/model/framesToGraph';
-import { syntheticMesh } from '../src/topology/model/synthetic';
+import { syntheticMesh } from '../test/support/syntheticMesh';
 import { TopologyGraph } from '../src/topology/model/types';
 import { launchChromium, UNTHROTTLED_FRAMES } from '../test/helpers/chromium';
 import { startPreview } from '../test/preview/server';
-import type { TopologyTestHook } from '../src/topology/testHook';
+import { askForTestHook } from '../test/topology/page';
+import type { TopologyTestHook } from '../src/topology/canvas/testHook';
 import type { AnchorGraph, ElementPoints } from './anchors/cytoscapePage';
 import { bundleForBrowser } from './browserBundle';
 import { median } from './stats';
@@ -199,6 +200,7 @@ async function measureAnchor(browser: Browser, script: string, graph: AnchorGrap
 async function benchPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   await page.addInitScript('globalThis.__name = (f) => f');
+  await askForTestHook(page);
   return page;
 }
 

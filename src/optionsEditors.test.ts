@@ -2,7 +2,7 @@ import { PanelOptionsEditorBuilder } from '@grafana/data';
 import { DEFAULT_OPTIONS, MeshPanelOptions, MeshView } from './options';
 import { addHistogramOptions } from './histogram/optionsEditor';
 import { addTopologyOptions } from './topology/optionsEditor';
-import pinned from './optionsEditors.pinned.json';
+import pinned from '../test/support/optionsEditors.pinned.json';
 
 const VIEWS: MeshView[] = ['topology', 'histogram'];
 

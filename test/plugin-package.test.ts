@@ -4,8 +4,8 @@
  * and the release archive's layout (one folder named after the plugin id).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import semver from 'semver';
 import { REPO_ROOT, requireBuild } from './helpers/build';
 import { PLUGIN_ID } from './helpers/grafanaSharedModules';
@@ -50,6 +50,43 @@ it('the schema rejects a plugin.json the validator would reject (so the checks a
   expect(validate(bad)).toBe(false);
 });
 
+/** Every file under `dir`, as paths relative to it. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+
+/**
+ * What Grafana loads (module.js, the chunks module.js loads by id, such as the layout worker, their source maps,
+ * plugin.json and the images it names) and the three documents grafana.com shows: nothing else, no test data.
+ */
+function shippable(dist: string): string[] {
+  const json = readJson(join(dist, 'plugin.json'));
+  const module = readFileSync(join(dist, 'module.js'), 'utf8');
+  const chunks = filesUnder(dist)
+    .map((f) => /^(\d+)\.js$/.exec(f)?.[1])
+    .filter((id): id is string => id !== undefined && new RegExp(`\\.u\\(${id}\\)`).test(module))
+    .flatMap((id) => [`${id}.js`, `${id}.js.map`]);
+  const images = [
+    json.info.logos.small,
+    json.info.logos.large,
+    ...(json.info.screenshots ?? []).map((s: { path: string }) => s.path),
+  ];
+  return [
+    ...new Set([
+      'module.js',
+      'module.js.map',
+      'plugin.json',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      ...chunks,
+      ...images,
+    ]),
+  ].sort();
+}
+
 describe('dist/', () => {
   it('holds what Grafana and the plugin validator expect', () => {
     const dist = requireBuild();
@@ -73,13 +110,18 @@ describe('dist/', () => {
     expect(readFileSync(join(dist, 'README.md'), 'utf8')).not.toContain('create-plugin');
   });
 
-  it('packs a release zip with one folder named after the plugin id', () => {
+  it('holds only what Grafana loads plus README, CHANGELOG and LICENSE', () => {
+    const dist = requireBuild();
+    const zip = `${PLUGIN_ID}-${pkg.version}.zip`;
+    expect(filesUnder(dist).filter((f) => f !== zip)).toEqual(shippable(dist));
+  });
+
+  it('packs a release zip with one folder named after the plugin id, holding only what dist/ may hold', () => {
     const zip = join(requireBuild(), `${PLUGIN_ID}-${pkg.version}.zip`);
     expect(existsSync(zip)).toBe(true);
     const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
     expect(new Set(entries.map((e) => e.split('/')[0]))).toEqual(new Set([PLUGIN_ID]));
-    expect(entries).toEqual(
-      expect.arrayContaining([`${PLUGIN_ID}/module.js`, `${PLUGIN_ID}/plugin.json`, `${PLUGIN_ID}/img/logo.svg`])
-    );
+    const files = entries.filter((e) => !e.endsWith('/')).map((e) => e.slice(PLUGIN_ID.length + 1));
+    expect(files.sort()).toEqual(shippable(requireBuild()));
   });
 });

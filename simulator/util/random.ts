@@ -2,8 +2,8 @@
 // topology, its pod names and its noise sequence are reproducible.
 import { mulberry32 } from '../../src/mulberry32';
 
-// The generator lives in src/ because the plugin's synthetic meshes use it too and the bundle must not import the
-// simulator; it is pure, so the simulator can take it from there.
+// The generator lives in src/, with its unit test, and is shared with the synthetic meshes of test/support/; it is
+// pure, so the simulator can take it from there.
 export { mulberry32 as rng };
 
 /** FNV-1a, used to derive per-object seeds from names so adding one edge does not reshuffle all others. */

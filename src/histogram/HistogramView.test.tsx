@@ -4,7 +4,7 @@ import { DataFrame, LoadingState, PanelProps, getDefaultTimeRange, FieldConfigSo
 import { DEFAULT_OPTIONS, MeshPanelOptions } from '../options';
 import { HistogramView } from './HistogramView';
 import { histogramView } from './view';
-import { timeSeriesFrames, HistogramFixture } from './model/testing/frames';
+import { timeSeriesFrames, HistogramFixture } from '../../test/support/histogram/frames';
 
 const convergence: HistogramFixture = {
   les: ['0.1', '0.5', '1', '3', '5', '10', '20', '30', '+Inf'],

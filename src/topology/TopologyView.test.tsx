@@ -4,7 +4,7 @@ import { getDefaultTimeRange, LoadingState, PanelProps } from '@grafana/data';
 import { DEFAULT_OPTIONS, MeshPanelOptions } from '../options';
 import { tableFrame } from './model/frameShapes';
 import { framesToGraph } from './model/framesToGraph';
-import { recordingContext } from './render/recordingContext';
+import { recordingContext } from '../../test/support/recordingContext';
 import { TopologyView } from './TopologyView';
 
 jest.mock('./layout/spawnWorker', () => ({ spawnLayoutWorker: jest.fn() }));
@@ -18,6 +18,13 @@ beforeAll(() => {
   if (!('PointerEvent' in window)) {
     Object.assign(window, { PointerEvent: class extends MouseEvent {} });
   }
+});
+// These tests find nodes through the test hook, which a page must ask for.
+beforeEach(() => {
+  window.__meshscopeTestHook = true;
+});
+afterEach(() => {
+  delete window.__meshscopeTestHook;
 });
 
 const hostile = '<img src=x onerror=alert(1)>ünïcødé-' + 'x'.repeat(200);
@@ -138,6 +145,14 @@ describe('TopologyView', () => {
     } finally {
       getContext.mockRestore();
     }
+  });
+
+  it('sets no window global on a page that did not ask for the test hook', async () => {
+    delete window.__meshscopeTestHook;
+    render(<TopologyView {...props()} />);
+    await screen.findByTestId('meshscope-topology-canvas');
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(Object.keys(window).filter((k) => k.startsWith('__meshscope'))).toEqual([]);
   });
 
   it('says so when no series joins two endpoints', () => {

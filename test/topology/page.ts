@@ -1,5 +1,5 @@
 /** Driving the Topology view on the preview page: open it, find nodes and edges, hover, read the tooltip. */
-import { Browser, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { openPage, waitForPreview } from '../helpers/chromium';
 
 export type HookNode = { id: string; label: string; x: number; y: number; visible: boolean };
@@ -9,6 +9,13 @@ export type HookEdge = { id: string; source: string; target: string; x: number; 
 // console error that has nothing to do with the view.
 const ICONS = '**/public/build/img/icons/**';
 const BLANK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"/>';
+
+/**
+ * Asks the plugin for `window.__meshscopeTopology` on every page `target` opens from now on: the flag must be set
+ * before the panel mounts. A string, not a function: tsx would wrap a function in helpers the page does not have.
+ */
+export const askForTestHook = (target: Page | BrowserContext) =>
+  target.addInitScript('window.__meshscopeTestHook = true');
 
 export interface TopologyPage {
   page: Page;
@@ -31,6 +38,7 @@ export async function openTopology(
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  await askForTestHook(page);
   await page.route(ICONS, (route) => route.fulfill({ contentType: 'image/svg+xml', body: BLANK_SVG }));
   await page.goto(`${baseUrl}?view=topology&${query}`);
   await page.waitForFunction(() => window.meshscopePreview !== undefined);

@@ -1,6 +1,6 @@
 import { DataFrame, FieldType } from '@grafana/data';
 import { parseFrames } from './frames';
-import { heatmapFrame, HistogramFixture, tableFrame, timeSeriesFrames } from './testing/frames';
+import { heatmapFrame, HistogramFixture, tableFrame, timeSeriesFrames } from '../../../test/support/histogram/frames';
 
 const fixture: HistogramFixture = {
   labels: { revision: 'default' },

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { DataFrame } from '@grafana/data';
 import { computeHistograms } from './histograms';
 import { histogramQuantile } from './quantile';
-import { expectClose } from './testing/arbitraries';
-import { heatmapFrame, HistogramFixture, tableFrame, timeSeriesFrames } from './testing/frames';
-import { refQuantile } from './testing/reference';
+import { expectClose } from '../../../test/support/histogram/arbitraries';
+import { heatmapFrame, HistogramFixture, tableFrame, timeSeriesFrames } from '../../../test/support/histogram/frames';
+import { refQuantile } from '../../../test/support/histogram/reference';
 
 const options = { percentiles: [0.5, 0.9, 0.99], shareBounds: [0.1, 0.5, 1, 3] };
 const les = ['0.1', '0.5', '1', '3', '5', '10', '20', '30', '+Inf'];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { histogramQuantile } from './quantile';
-import { refQuantile } from './testing/reference';
-import { arbitraryBuckets, expectClose, quantiles } from './testing/arbitraries';
+import { refQuantile } from '../../../test/support/histogram/reference';
+import { arbitraryBuckets, expectClose, quantiles } from '../../../test/support/histogram/arbitraries';
 
 const b = (le: number, count: number) => ({ upperBound: le, count });
 const convergence = [b(0.1, 10), b(0.5, 30), b(1, 60), b(3, 90), b(Infinity, 100)];

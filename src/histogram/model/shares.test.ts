@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { histogramQuantile } from './quantile';
 import { overflowShare, shareWithin } from './shares';
-import { arbitraryBuckets, expectClose } from './testing/arbitraries';
-import { cleaned, refShare } from './testing/reference';
+import { arbitraryBuckets, expectClose } from '../../../test/support/histogram/arbitraries';
+import { cleaned, refShare } from '../../../test/support/histogram/reference';
 
 const bounds = [0.1, 0.5, 1, 3, Infinity];
 const counts = [10, 30, 60, 90, 100];

@@ -1,5 +1,5 @@
 import { computeHistograms } from '../model';
-import { timeSeriesFrames } from '../model/testing/frames';
+import { timeSeriesFrames } from '../../../test/support/histogram/frames';
 import { colorRamp } from './heatmap';
 import { renderHistogram } from './draw';
 

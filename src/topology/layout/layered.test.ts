@@ -1,6 +1,6 @@
 import { DEFAULT_OPTIONS } from '../../options';
 import { framesToGraph } from '../model/framesToGraph';
-import { syntheticMesh } from '../model/synthetic';
+import { syntheticMesh } from '../../../test/support/syntheticMesh';
 import { layoutInput } from './fromGraph';
 import { layoutGraph } from './layered';
 import { GroupBox, LAYER_GAP, LayoutInput, NODE_GAP, Point } from './types';

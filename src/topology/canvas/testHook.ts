@@ -1,10 +1,12 @@
-import { controlPoint, edgeMidpoint, Point } from './render/edgeGeometry';
-import { Scene } from './render/scene';
-import { toScreen, Viewport } from './render/viewport';
+import { MutableRefObject, RefObject, useEffect } from 'react';
+import { controlPoint, edgeMidpoint, Point } from '../render/edgeGeometry';
+import { Scene } from '../render/scene';
+import { toScreen, Viewport } from '../render/viewport';
 
 /**
- * `window.__meshscopeTopology`: a read-only view for browser tests, so they can hover, click and drag exactly where
- * a node or edge is drawn. Positions are page (client) pixels of the latest mounted Topology panel.
+ * `window.__meshscopeTopology`: a read-only view for browser tests and the benchmark, so they can hover, click and
+ * drag exactly where a node or edge is drawn. Positions are page (client) pixels of the latest mounted Topology panel.
+ * Set only on a page that asked for it by setting `window.__meshscopeTestHook = true` before the panel mounts.
  */
 export interface TopologyTestHook {
   nodes(): Array<{ id: string; label: string; x: number; y: number; visible: boolean }>;
@@ -26,19 +28,23 @@ export interface TopologyTestHook {
 
 declare global {
   interface Window {
+    /** A test's or the benchmark's request for `__meshscopeTopology`; users' pages never set it. */
+    __meshscopeTestHook?: boolean;
     __meshscopeTopology?: TopologyTestHook;
   }
 }
 
-export function exposeForTests(
-  canvas: () => HTMLCanvasElement | null,
+export type TestHookActions = Pick<TopologyTestHook, 'fit' | 'setViewport' | 'draws'>;
+
+function exposeForTests(
+  canvasRef: RefObject<HTMLCanvasElement>,
   scene: Scene,
-  viewport: { current: Viewport },
-  actions: Pick<TopologyTestHook, 'fit' | 'setViewport' | 'draws'>
+  viewport: MutableRefObject<Viewport>,
+  actions: TestHookActions
 ): () => void {
   // One layout read per call, not per node: at 5,000 nodes the reads were most of what the benchmark's poll cost.
   const pager = () => {
-    const rect = canvas()?.getBoundingClientRect();
+    const rect = canvasRef.current?.getBoundingClientRect();
     return (wx: number, wy: number) => {
       const p = toScreen(viewport.current, wx, wy);
       const x = p.x + (rect?.left ?? 0);
@@ -126,4 +132,20 @@ function hoverPoint(scene: Scene, e: number, clear: (p: Point) => boolean): Poin
     y: (1 - t) ** 2 * scene.y[a] + 2 * (1 - t) * t * c.y + t * t * scene.y[b],
   });
   return ALONG.map(at).find(clear) ?? mid;
+}
+
+/** Exposes the mounted panel as `window.__meshscopeTopology`, if the page asked for it; otherwise does nothing. */
+export function useTestHook(
+  canvasRef: RefObject<HTMLCanvasElement>,
+  scene: Scene,
+  viewportRef: MutableRefObject<Viewport>,
+  { fit, setViewport, draws }: TestHookActions
+): void {
+  useEffect(
+    () =>
+      window.__meshscopeTestHook === true
+        ? exposeForTests(canvasRef, scene, viewportRef, { fit, setViewport, draws })
+        : undefined,
+    [canvasRef, scene, viewportRef, fit, setViewport, draws]
+  );
 }

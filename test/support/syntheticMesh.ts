@@ -1,6 +1,6 @@
 import { DataFrame } from '@grafana/data';
-import { mulberry32 } from '../../mulberry32';
-import { SeriesSample, tableFrame } from './frameShapes';
+import { mulberry32 } from '../../src/mulberry32';
+import { SeriesSample, tableFrame } from '../../src/topology/model/frameShapes';
 
 export interface SyntheticMesh {
   frames: DataFrame[];
