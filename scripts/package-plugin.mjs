@@ -10,15 +10,8 @@ const dist = join(root, 'dist');
 const { id, info } = JSON.parse(readFileSync(join(dist, 'plugin.json'), 'utf8'));
 const zipName = `${id}-${info.version}.zip`;
 
-for (const required of [
-  'module.js',
-  'module.js.map',
-  'plugin.json',
-  'README.md',
-  'CHANGELOG.md',
-  'LICENSE',
-  'img/logo.svg',
-]) {
+const { files } = JSON.parse(readFileSync(join(import.meta.dirname, 'plugin-files.json'), 'utf8'));
+for (const required of [...files, 'img/logo.svg']) {
   if (!existsSync(join(dist, required))) {
     throw new Error(`dist/${required} is missing: the archive would not be a valid Grafana plugin`);
   }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import semver from 'semver';
+import { files as PLUGIN_FILES } from '../scripts/plugin-files.json';
 import { REPO_ROOT, requireBuild } from './helpers/build';
 import { PLUGIN_ID } from './helpers/grafanaSharedModules';
 import { compileSchema } from './helpers/schemas';
@@ -73,18 +74,7 @@ function shippable(dist: string): string[] {
     json.info.logos.large,
     ...(json.info.screenshots ?? []).map((s: { path: string }) => s.path),
   ];
-  return [
-    ...new Set([
-      'module.js',
-      'module.js.map',
-      'plugin.json',
-      'README.md',
-      'CHANGELOG.md',
-      'LICENSE',
-      ...chunks,
-      ...images,
-    ]),
-  ].sort();
+  return [...new Set([...PLUGIN_FILES, ...chunks, ...images])].sort();
 }
 
 describe('dist/', () => {
@@ -94,15 +84,7 @@ describe('dist/', () => {
     expect(json.info.version).toBe(pkg.version);
     expect(json.info.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(json.buildMode).toBe('production');
-    for (const file of [
-      'module.js',
-      'module.js.map',
-      'README.md',
-      'CHANGELOG.md',
-      'LICENSE',
-      json.info.logos.small,
-      json.info.logos.large,
-    ]) {
+    for (const file of [...PLUGIN_FILES, json.info.logos.small, json.info.logos.large]) {
       expect(existsSync(join(dist, file))).toBe(true);
     }
     expect(readFileSync(join(dist, json.info.logos.small), 'utf8')).toMatch(/^<svg[\s>]/);
