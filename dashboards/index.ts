@@ -9,9 +9,9 @@ export { buildDashboards, context, DASHBOARDS, selectedDashboards, type Dashboar
 export { generatedFiles } from './generate';
 export { renderDashboard } from './render';
 export { writeAtomically, drift } from './write';
-export { IstioQueries, type Traffic, FIVE_XX, NOT_FIVE_XX } from './queries/istio';
+export { IstioQueries, type Traffic, FIVE_XX } from './queries/istio';
 export { ComponentQueries, type Component } from './queries/components';
-export { REPORTERS, EDGE_LABELS, type Side } from './queries/reporters';
+export { REPORTERS, EDGE_LABELS, type Side } from '../src/istio/semantics';
 export { rate, selector, sumBy, RATE_WINDOW } from './queries/promql';
 export { assemble, type DashboardBody, type DashboardSpec, type Section } from './builders/assemble';
 export { headline, breakdown, type Breakdown, type Context } from './builders/traffic';

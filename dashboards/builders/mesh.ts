@@ -1,4 +1,5 @@
 import { DASHBOARD_UID } from '../../src/dashboardUids';
+import { errorDefinitionText } from '../../src/istio/semantics';
 import { DEFAULT_OPTIONS } from '../../src/options';
 import { ComponentQueries } from '../queries/components';
 import { FIVE_XX, TRAFFIC_SERIES, type Traffic } from '../queries/istio';
@@ -73,8 +74,7 @@ export function meshDashboard(ctx: Context): DashboardBody {
         panels: [
           meshPanel({
             title: 'Mesh topology',
-            description:
-              'Workloads and services as a graph (meshscope Topology view): request rate, errors and latency per edge, TCP bytes, mTLS. The panel keeps one reporter per edge. Click a node for its Service or Workload dashboard.',
+            description: `Workloads and services as a graph (meshscope Topology view): request rate, errors (${errorDefinitionText()}, as the Success rate panels count them) and latency per edge, TCP bytes, mTLS. The panel keeps one reporter per edge; health turns degraded and failing at the dashboards' success thresholds. Click a node for its Service or Workload dashboard.`,
             unit: UNITS.requestsPerSecond,
             targets: [
               { expr: istio.topology('requests', where), instant: true, format: 'table' },
@@ -98,8 +98,7 @@ export function meshDashboard(ctx: Context): DashboardBody {
         panels: [
           httpTable(ctx, t, {
             title: 'HTTP/gRPC workloads',
-            description:
-              'Per serving workload: requests per second, p50/p90/p99 duration and success (non-5xx share), each request counted once. Click a workload for its dashboard.',
+            description: `Per serving workload: requests per second, p50/p90/p99 duration and success (share not failed: ${errorDefinitionText()}), each request counted once. Click a workload for its dashboard.`,
             by: Object.keys(WORKLOAD_LABELS),
             labels: WORKLOAD_LABELS,
             links: {

@@ -2,6 +2,7 @@
  * The traffic panels Service, Workload, Mesh and Gateway dashboards share: headline figures for some traffic, and
  * a breakdown section (by caller, by serving workload, by destination…) for one side of it.
  */
+import { errorDefinitionText } from '../../src/istio/semantics';
 import type { MeshscopeConfig } from '../config/types';
 import type { IstioQueries, Traffic } from '../queries/istio';
 import { type PanelBuilder, stat, thresholds, timeseries } from '../panels/kinds';
@@ -50,7 +51,7 @@ export function headline(ctx: Context, t: Traffic, what: string): PanelBuilder[]
     }),
     stat({
       title: 'Success rate',
-      description: `Share of requests ${what} not answered with a 5xx, ${how}. gRPC errors travel with HTTP 200 and are not counted as failures here.`,
+      description: `Share of requests ${what} that did not fail, ${how}. Failed: ${errorDefinitionText()} (gRPC failures travel with HTTP 200). The Topology view counts the same.`,
       unit: UNITS.ratio,
       targets: [{ expr: istio.successRatio(t), legend: 'success' }],
       thresholds: successThresholds(config),
@@ -124,7 +125,7 @@ export function breakdown(ctx: Context, t: Traffic, b: Breakdown, what: string):
     }),
     timeseries({
       title: `Success rate ${b.noun}`,
-      description: `Share of requests ${what} not answered with a 5xx, ${b.noun}, ${how}.`,
+      description: `Share of requests ${what} that did not fail (${errorDefinitionText()}), ${b.noun}, ${how}.`,
       unit: UNITS.ratio,
       targets: [{ expr: istio.successRatio(tb), legend }],
       thresholds: successThresholds(config),

@@ -66,7 +66,7 @@ export interface RecordingConfig {
 
 /** Alerting rules: service-level objectives and control-plane thresholds. */
 export interface AlertsConfig {
-  /** Share of requests (0..1) that must not fail with a 5xx, per service. */
+  /** Share of requests (0..1) that must not fail (src/istio/semantics.ts: 5xx, no response, gRPC error), per service. */
   availabilityObjective: number;
   /** Share of requests (0..1) that must be faster than latencyThresholdMs, per service. */
   latencyObjective: number;

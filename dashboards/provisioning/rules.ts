@@ -5,7 +5,8 @@
  */
 import type { MeshscopeConfig } from '../config/types';
 import { ComponentQueries } from '../queries/components';
-import { FIVE_XX, IstioQueries, NOT_FIVE_XX, type Traffic } from '../queries/istio';
+import { errorDefinitionText } from '../../src/istio/semantics';
+import { IstioQueries, type Traffic } from '../queries/istio';
 import { podLabels, recordedMetrics, recordedName } from '../queries/recorded';
 
 export interface Rule {
@@ -105,9 +106,9 @@ function slis(config: MeshscopeConfig): Sli[] {
       name: 'istio_request_errors',
       objective: availabilityObjective,
       alert: 'MeshscopeServiceErrorBudgetBurn',
-      what: 'failed with a 5xx',
-      bad: (q, t) => q.share(t, FIVE_XX, NOT_FIVE_XX),
-      runbook: 'Open Istio Service for this service: "Requests by serving workload and response code" shows which workload answers 5xx, "by caller" whether one caller is affected; response_flags UH/UF mean no healthy upstream.',
+      what: `failed (${errorDefinitionText()})`,
+      bad: (q, t) => q.errorRatio(t),
+      runbook: 'Open Istio Service for this service: "Requests by serving workload and response code" shows which workload answers 5xx or 0 (no response), "by caller" whether one caller is affected; gRPC failures answer 200 with a grpc_response_status other than 0; response_flags UH/UF mean no healthy upstream.',
     },
     {
       name: 'istio_request_slow',

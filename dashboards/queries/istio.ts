@@ -1,12 +1,24 @@
 /**
  * Istio standard metrics (istio_requests_total, the three HTTP histograms, istio_tcp_*): every traffic query of
- * every dashboard is built here, so label names, reporter selection, scrape scope and rate windows are decided once.
+ * every dashboard is built here, from the definitions of src/istio/semantics.ts (what an error is, which reporter
+ * counts, label and metric names), so scrape scope and rate windows are decided once too.
  */
+import {
+  DEFAULT_ERROR_RULE,
+  EDGE_LABELS,
+  ENDPOINT_LABELS,
+  errorMatchers,
+  type HttpHistogram,
+  LABELS,
+  REPORTERS,
+  REQUEST_DURATION,
+  REQUESTS,
+  type Side,
+  type TcpCounter,
+} from '../../src/istio/semantics';
 import type { MeshscopeConfig } from '../config/types';
-import type { HttpHistogram, TcpCounter } from './metrics';
 import { rate, selector, splitMatchers, sumBy } from './promql';
 import { recordedMetrics, recordedName } from './recorded';
-import { EDGE_LABELS, REPORTERS, type Side } from './reporters';
 
 export interface Traffic {
   side: Side;
@@ -23,10 +35,9 @@ export interface Traffic {
  * istio_requests_total alone a TCP-only service (a database) or a namespace of them could not be picked, although the
  * Service and Workload dashboards show their TCP traffic.
  */
-export const TRAFFIC_SERIES = '{__name__=~"istio_requests_total|istio_tcp_received_bytes_total"}';
+export const TRAFFIC_SERIES = `{__name__=~"${REQUESTS}|istio_tcp_received_bytes_total"}`;
 
-export const FIVE_XX = 'response_code=~"5.."';
-export const NOT_FIVE_XX = 'response_code!~"5.."';
+export const FIVE_XX = `${LABELS.responseCode}=~"5.."`;
 
 export class IstioQueries {
   constructor(private readonly config: MeshscopeConfig) {}
@@ -54,22 +65,39 @@ export class IstioQueries {
   }
 
   /**
-   * Per-edge rates of `metric`, one reporter's series per edge (see reporters.ts), grouped by edge labels plus
-   * `keep` (labels that must survive de-duplication, e.g. response_code, le) plus the caller's `by`.
+   * Per-edge rates of `metric`, one reporter's series per edge (REPORTERS of src/istio/semantics.ts), grouped by
+   * edge labels plus `keep` (labels that must survive de-duplication, e.g. response_code, le) plus the caller's `by`.
+   * `anyOf`: disjoint matcher sets, of which a series must match one (errorMatchers' failed requests).
    */
-  private once(metric: string, t: Traffic, keep: string[]): string {
+  private once(metric: string, t: Traffic, keep: string[], anyOf: string[][] = [[]]): string {
     const reporters = REPORTERS[t.side];
     const matchers = [...this.scopeMatchers(t.scope), ...(t.where ?? [])];
+    const of = (reporter: string) =>
+      anyOf.map((set) => this.rate(metric, [`${LABELS.reporter}="${reporter}"`, ...matchers, ...set])).join(' or ');
     if (reporters.length === 1) {
-      return this.rate(metric, [`reporter="${reporters[0]}"`, ...matchers]);
+      return of(reporters[0]);
     }
     const group = [...EDGE_LABELS, ...keep, ...(t.by ?? [])];
-    return reporters.map((r) => sumBy(group, this.rate(metric, [`reporter="${r}"`, ...matchers]))).join(' or ');
+    return reporters.map((r) => sumBy(group, of(r))).join(' or ');
   }
 
   /** Requests per second. */
   requests(t: Traffic): string {
-    return sumBy(t.by ?? [], this.once('istio_requests_total', t, ['response_code']));
+    return sumBy(t.by ?? [], this.once(REQUESTS, t, [LABELS.responseCode]));
+  }
+
+  /** Failed requests per second, as src/istio/semantics.ts defines a failure. */
+  failedRequests(t: Traffic): string {
+    return sumBy(t.by ?? [], this.once(REQUESTS, t, [LABELS.responseCode], errorMatchers(DEFAULT_ERROR_RULE).failed));
+  }
+
+  /**
+   * Share (0..1) of failed requests. The 0 × total fallback keeps a value for traffic without a single failure,
+   * which has no failed series at all.
+   */
+  errorRatio(t: Traffic): string {
+    const total = this.requests(t);
+    return `(${this.failedRequests(t)} or on(${(t.by ?? []).join(', ')}) (0 * ${total})) / ${total}`;
   }
 
   /**
@@ -83,9 +111,9 @@ export class IstioQueries {
     return `(${matching} or on(${by.join(', ')}) (0 * ${others})) / ${this.requests(t)}`;
   }
 
-  /** Share of requests without a 5xx response. */
+  /** Share of requests that did not fail (1 − errorRatio). */
   successRatio(t: Traffic): string {
-    return this.share(t, NOT_FIVE_XX, FIVE_XX);
+    return `1 - (${this.errorRatio(t)})`;
   }
 
   /** Share of requests the serving side received over mutual TLS (clients always report "unknown"). */
@@ -139,38 +167,24 @@ export class IstioQueries {
    * both directions, falling back to whichever counter exists.
    */
   topology(role: 'requests' | 'tcpBytes' | 'latency', where: string[]): string {
-    const edge = [
-      'reporter',
-      'source_workload',
-      'source_workload_namespace',
-      'source_app',
-      'source_version',
-      'destination_workload',
-      'destination_workload_namespace',
-      'destination_app',
-      'destination_version',
-      'destination_service',
-      'destination_service_name',
-      'destination_service_namespace',
-      'source_cluster',
-      'destination_cluster',
-    ];
+    const edge = [LABELS.reporter, ...ENDPOINT_LABELS];
     const matchers = [...this.scopeMatchers(), ...where];
     const of = (metric: string, extra: string[]) => sumBy([...edge, ...extra], this.rate(metric, matchers));
     if (role === 'requests') {
-      return of('istio_requests_total', [
-        'request_protocol',
-        'response_code',
-        'grpc_response_status',
-        'response_flags',
-        'connection_security_policy',
+      // Every label the panel's error rule (src/istio/semantics.ts) and response-flag shares read.
+      return of(REQUESTS, [
+        LABELS.protocol,
+        LABELS.responseCode,
+        LABELS.grpcStatus,
+        LABELS.responseFlags,
+        LABELS.securityPolicy,
       ]);
     }
     if (role === 'latency') {
-      return of('istio_request_duration_milliseconds_bucket', ['request_protocol', 'le']);
+      return of(`${REQUEST_DURATION}_bucket`, [LABELS.protocol, 'le']);
     }
-    const sent = of('istio_tcp_sent_bytes_total', ['connection_security_policy']);
-    const received = of('istio_tcp_received_bytes_total', ['connection_security_policy']);
+    const sent = of('istio_tcp_sent_bytes_total', [LABELS.securityPolicy]);
+    const received = of('istio_tcp_received_bytes_total', [LABELS.securityPolicy]);
     return `(${sent} + ${received}) or ${sent} or ${received}`;
   }
 }

@@ -3,8 +3,8 @@
  * names the query library reads instead of rating raw counters. Rules and dashboards both take their names from
  * here, so a dashboard can never read a series no rule records.
  */
+import { HTTP_HISTOGRAMS, REQUESTS, TCP_COUNTERS } from '../../src/istio/semantics';
 import type { MeshscopeConfig } from '../config/types';
-import { HTTP_HISTOGRAMS, TCP_COUNTERS } from './metrics';
 
 const histogramSeries = (base: string) => [`${base}_bucket`, `${base}_sum`, `${base}_count`];
 
@@ -13,7 +13,7 @@ export function recordedMetrics(config: MeshscopeConfig): string[] {
   const custom = config.customTelemetry.metrics.flatMap((m) =>
     m.type === 'histogram' ? histogramSeries(m.name) : [m.name]
   );
-  return ['istio_requests_total', ...HTTP_HISTOGRAMS.flatMap(histogramSeries), ...TCP_COUNTERS, ...custom];
+  return [REQUESTS, ...HTTP_HISTOGRAMS.flatMap(histogramSeries), ...TCP_COUNTERS, ...custom];
 }
 
 /**

@@ -47,9 +47,15 @@ export function outcomes(spec: EdgeSpec, b: EdgeBehaviour): Outcome[] {
       if (spec.egress?.cluster === 'BlackHoleCluster') {
         return [o('502', '', '-', 1, true)];
       }
+      // A quarter of the failures get no response at all: Envoy reports response code 0 when the downstream
+      // disconnects first (DC), which counts as an error although no 5xx was sent.
       return b.destinationDown
         ? [o('503', '', 'UH', 1, true)]
-        : [o('200', '', '-', ok, false), o('503', '', '-', 1 - ok, true)];
+        : [
+            o('200', '', '-', ok, false),
+            o('503', '', '-', (1 - ok) * 0.75, true),
+            o('0', '', 'DC', (1 - ok) * 0.25, true),
+          ];
   }
 }
 

@@ -92,7 +92,8 @@ export function extendedFamilies(v: ClusterView): EnvoyFamily[] {
     for (const e of v.entries) {
       const key = keyOf(e);
       const code = e.series.outcome.code;
-      if (key === undefined || code === '') {
+      // Code 0 is Istio's "no response": Envoy's upstream_rq stats count only responses that were received.
+      if (key === undefined || code === '' || code === '0') {
         continue;
       }
       const codes = byKey.get(key) ?? new Map<string, number>();

@@ -1,4 +1,5 @@
 import React from 'react';
+import { ERROR_KINDS } from '../istio/semantics';
 import { HealthColors } from './render/palette';
 
 const ENTRIES: Array<[keyof HealthColors, string]> = [
@@ -27,6 +28,7 @@ export function Legend({ colors, className }: { colors: HealthColors; className:
           {label}
         </span>
       ))}
+      <span>Errors: {ERROR_KINDS}</span>
       <span>IN ingress · EG egress · WP waypoint · PT passthrough · BH blackhole · EXT external · ? unknown</span>
     </div>
   );

@@ -1,8 +1,11 @@
 import React, { CSSProperties, useCallback, useState } from 'react';
+import { ERRORS_LABEL, NO_ERROR_DATA } from '../istio/semantics';
 import { TopologyEdge, TopologyNode } from './model/types';
 import { formatBytes, formatMs, formatRate, formatShare } from './render/format';
 
 type Row = [string, string];
+
+const errorText = (share: number | undefined) => (share === undefined ? NO_ERROR_DATA : formatShare(share));
 
 export function nodeRows(n: TopologyNode): Row[] {
   const rows: Row[] = [
@@ -10,7 +13,7 @@ export function nodeRows(n: TopologyNode): Row[] {
     ['Namespace', n.namespace || '—'],
     ['In', formatRate(n.inRate)],
     ['Out', formatRate(n.outRate)],
-    ['Errors', formatShare(n.errorShare)],
+    [ERRORS_LABEL, errorText(n.errorShare)],
     ['mTLS', formatShare(n.mtlsShare)],
   ];
   if (n.unreachedShare) {
@@ -33,8 +36,8 @@ export function edgeRows(e: TopologyEdge): Row[] {
   const rows: Row[] = [
     ['Protocol', e.protocol],
     ['Rate', formatRate(e.rate)],
-    ['Errors (5xx)', formatShare(e.errorShare)],
-    ['4xx', formatShare(e.clientErrorShare)],
+    [ERRORS_LABEL, errorText(e.errorShare)],
+    ['4xx', errorText(e.clientErrorShare)],
     ['p50', formatMs(e.p50, e.latencyClamped)],
     ['p95', formatMs(e.p95, e.latencyClamped)],
     ['p99', formatMs(e.p99, e.latencyClamped)],

@@ -154,7 +154,7 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
   test('Mesh: request rate, success rate and TCP bytes within 2 % of /truth', async () => {
     const http = edges.filter((e) => e.protocol !== 'tcp' && e.reporters.length > 0);
     const rate = http.reduce((s, e) => s + e.rate, 0);
-    const errors = http.reduce((s, e) => s + e.rate * e.http5xxShare, 0);
+    const errors = http.reduce((s, e) => s + e.rate * e.errorShare, 0);
     expect(within2(await stat('meshscope-mesh', 'Requests'), rate)).toMatchObject({ ok: true });
     expect(within2(await stat('meshscope-mesh', 'Success rate'), 1 - errors / rate)).toMatchObject({ ok: true });
     const tcp = edges.filter((e) => e.tcp !== null);
@@ -199,7 +199,7 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
       const http = into.filter((e) => e.protocol !== 'tcp');
       if (http.length > 0) {
         const rate = http.reduce((s, e) => s + e.rate, 0);
-        const success = 1 - http.reduce((s, e) => s + e.rate * e.http5xxShare, 0) / rate;
+        const success = 1 - http.reduce((s, e) => s + e.rate * e.errorShare, 0) / rate;
         expect({ service, ...within2(await stat('meshscope-service', 'Requests', vars), rate) }).toMatchObject({
           ok: true,
         });

@@ -1,4 +1,5 @@
 import { DataFrame } from '@grafana/data';
+import { DEFAULT_ERROR_RULE, isClientError, isError } from '../../istio/semantics';
 import { healthOf } from './health';
 import { destinationNode, mergeRef, namespaceKey, namespaceNode, NodeRef, serviceNodeOf, sourceNode } from './identity';
 import { edgeLatency } from './latency';
@@ -67,15 +68,6 @@ function protocolOf(sample: Sample, role: string): Protocol {
   return p === 'grpc' || p === 'tcp' ? p : 'http';
 }
 
-function isError(labels: Record<string, string>): boolean {
-  const code = labels.response_code;
-  if (code !== undefined && (code === '0' || code.startsWith('5'))) {
-    return true;
-  }
-  const grpc = labels.grpc_response_status;
-  return labels.request_protocol === 'grpc' && grpc !== undefined && grpc !== '' && grpc !== '0';
-}
-
 function figuresFor(list: Figures[], reporter: string): Figures {
   for (const f of list) {
     if (f.reporter === reporter) {
@@ -94,8 +86,9 @@ function add(acc: EdgeAcc, role: string, sample: Sample): void {
   if (role === 'requests') {
     const f = figuresFor(acc.requests, reporter);
     f.requests += v;
-    f.errors += isError(labels) ? v : 0;
-    f.clientErrors += labels.response_code?.startsWith('4') ? v : 0;
+    // 4xx stay apart from errors here: the count4xx option adds them in the health colour only.
+    f.errors += isError(labels, DEFAULT_ERROR_RULE) ? v : 0;
+    f.clientErrors += isClientError(labels) ? v : 0;
     const flags = flagsOf(labels.response_flags);
     if (flags.length > 0) {
       f.unreached += unreached(labels.response_flags) ? v : 0;
@@ -140,8 +133,8 @@ function finishEdge(id: string, acc: EdgeAcc, options: ModelOptions): TopologyEd
   const tcp = chosen(acc.tcp);
   const lat = chosen(acc.latency);
   const rate = req?.requests ?? 0;
-  const errorShare = rate > 0 ? req!.errors / rate : 0;
-  const clientErrorShare = rate > 0 ? req!.clientErrors / rate : 0;
+  const errorShare = rate > 0 ? req!.errors / rate : undefined;
+  const clientErrorShare = rate > 0 ? req!.clientErrors / rate : undefined;
   const latency = lat?.buckets ? edgeLatency(lat.buckets) : {};
   const bytesRate = tcp?.bytes ?? 0;
   const isTcp = acc.protocol === 'tcp';
@@ -207,8 +200,9 @@ function finishNodes(
   edges.forEach((e, i) => {
     nodes[from[i]].outRate += e.rate;
     nodes[to[i]].inRate += e.rate;
-    outErrors[from[i]] += e.rate * e.errorShare;
-    inErrors[to[i]] += e.rate * e.errorShare;
+    // An edge without an error share has no requests: it adds nothing to either sum.
+    outErrors[from[i]] += e.rate * (e.errorShare ?? 0);
+    inErrors[to[i]] += e.rate * (e.errorShare ?? 0);
     inUnreached[to[i]] += e.rate * e.unreachedShare;
     if (e.mtlsShare !== undefined) {
       [to[i], from[i]].forEach((node, side) => {

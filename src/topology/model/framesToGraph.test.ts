@@ -1,5 +1,7 @@
 import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
+import { ERRORS_LABEL } from '../../istio/semantics';
 import { DEFAULT_OPTIONS, TopologyOptions } from '../../options';
+import { edgeRows } from '../Tooltip';
 import { framesToGraph } from './framesToGraph';
 import { SeriesSample, seriesFrames, tableFrame, wideFrame } from './frameShapes';
 import { TopologyGraph } from './types';
@@ -573,5 +575,12 @@ describe('Node Graph frames', () => {
     });
     expect(byId(g).e1).toMatchObject({ source: 'api', target: 'db', rate: 2.5, p50: 40 });
     expect(g.notices).toEqual(['1 rows with a duplicate id were left out.']);
+  });
+
+  it('gives edges without an error field no error share, which the tooltip shows as "no error data", not 0 %', () => {
+    const e1 = byId(framesToGraph([nodes, edges], opts())).e1;
+    expect(e1.errorShare).toBeUndefined();
+    expect(e1.clientErrorShare).toBeUndefined();
+    expect(Object.fromEntries(edgeRows(e1))).toMatchObject({ [ERRORS_LABEL]: 'no error data', '4xx': 'no error data' });
   });
 });

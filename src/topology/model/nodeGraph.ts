@@ -107,8 +107,6 @@ export function nodeGraphFramesToGraph(frames: DataFrame[], options: ModelOption
         target,
         protocol: 'unknown',
         rate,
-        errorShare: 0,
-        clientErrorShare: 0,
         bytesRate: 0,
         unreachedShare: 0,
         responseFlags: [],

@@ -50,10 +50,13 @@ export interface TopologyEdge {
   protocol: Protocol;
   /** Requests per second; 0 for TCP edges. */
   rate: number;
-  /** Share (0..1) of requests with 5xx, no response (code 0) or a gRPC error status. */
-  errorShare: number;
-  /** Share (0..1) of requests with 4xx. */
-  clientErrorShare: number;
+  /**
+   * Share (0..1) of failed requests as src/istio/semantics.ts defines them (5xx, no response, gRPC status not OK);
+   * undefined when the input carries no error data (TCP, no requests, Node Graph edges).
+   */
+  errorShare?: number;
+  /** Share (0..1) of requests with 4xx; undefined like errorShare. */
+  clientErrorShare?: number;
   p50?: number;
   p95?: number;
   p99?: number;

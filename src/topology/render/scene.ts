@@ -36,7 +36,7 @@ export function edgeLabelText(e: TopologyEdge, mode: TopologyEdgeLabel): string 
     return formatRate(e.rate);
   }
   if (mode === 'errors') {
-    return e.errorShare > 0 ? formatShare(e.errorShare) : '';
+    return e.errorShare !== undefined && e.errorShare > 0 ? formatShare(e.errorShare) : '';
   }
   return e.p95 !== undefined ? `p95 ${formatMs(e.p95, e.latencyClamped)}` : '';
 }
