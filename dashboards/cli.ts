@@ -5,19 +5,23 @@
  * Writes provisioning/dashboards/<uid>.json (and the provider file) from the builders, atomically; with --check
  * writes nothing and exits 1 listing the files that differ from what the builders produce (CI drift check).
  * The provisioning generators (dashboards/provisioning/) write their directories beside the dashboards directory.
+ * Without --out, that is the repository's committed output, and the config's JSON Schema
+ * (dashboards/meshscope.config.schema.json) is written or checked with it.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ConfigOverrides, loadConfig } from './config/load';
+import { CONFIG_SCHEMA_FILE, configJsonSchema } from './config/jsonSchema';
 import { ConfigError } from './config/validate';
 import { generatedFiles } from './generate';
 import { provisioningOutputs } from './provisioning';
-import { drift, OWNS_ALL, writeAtomically } from './write';
+import { drift, OWNS_ALL, writeAtomically, writeFileAtomically } from './write';
 
 const ROOT = resolve(__dirname, '..');
 export const DEFAULT_CONFIG_FILE = resolve(__dirname, 'meshscope.config.yaml');
 export const DEFAULT_OUT = resolve(ROOT, 'provisioning/dashboards');
+const ownsSchema = (name: string) => name === CONFIG_SCHEMA_FILE;
 
 const USAGE =
   'usage: npm run dashboards -- [--config <file>] [--datasource-uid <uid>] [--cluster-label <label>] [--folder <name>] [--only <uid,…>] [--out <dir>] [--check]';
@@ -59,12 +63,18 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
     const files = generatedFiles(config);
     const provisioning = provisioningOutputs(config, dirname(out), files);
     const warnings = provisioning.warnings.map((w) => `warning: ${w}\n`).join('');
+    // The repository's own output: the config's JSON Schema is generated with it.
+    const schema = args.out === undefined ? new Map([[CONFIG_SCHEMA_FILE, configJsonSchema()]]) : undefined;
     if (args.check) {
-      const differ = [...drift(out, files), ...provisioning.outputs.flatMap((o) => drift(o.dir, o.files, OWNS_ALL))];
+      const differ = [
+        ...drift(out, files),
+        ...provisioning.outputs.flatMap((o) => drift(o.dir, o.files, OWNS_ALL)),
+        ...(schema ? drift(__dirname, schema, ownsSchema) : []),
+      ];
       return differ.length === 0
         ? {
             code: 0,
-            stdout: `${files.size} files in ${out} and the provisioning beside it match the builders\n`,
+            stdout: `${files.size} files in ${out} and the provisioning beside it${schema ? ', and the config schema,' : ''} match the builders\n`,
             stderr: warnings,
           }
         : {
@@ -77,9 +87,12 @@ export function run(argv: string[]): { code: number; stdout: string; stderr: str
     for (const o of provisioning.outputs) {
       writeAtomically(o.dir, o.files, OWNS_ALL);
     }
+    for (const [name, text] of schema ?? []) {
+      writeFileAtomically(resolve(__dirname, name), text);
+    }
     return {
       code: 0,
-      stdout: `wrote ${[...files.keys()].join(', ')} to ${out}; ${provisioning.outputs.map((o) => o.dir).join(', ')}\n`,
+      stdout: `wrote ${[...files.keys()].join(', ')} to ${out}; ${[...provisioning.outputs.map((o) => o.dir), ...[...(schema?.keys() ?? [])].map((n) => resolve(__dirname, n))].join(', ')}\n`,
       stderr: warnings,
     };
   } catch (e) {

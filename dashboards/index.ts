@@ -2,7 +2,8 @@
  * Library entry: build meshscope's dashboards, or your own from the same query library and panel helpers.
  * See dashboards/README.md for an example.
  */
-export { DASHBOARD_UIDS, DEFAULT_CONFIG, type DashboardUid, type MeshscopeConfig } from './config/types';
+export { configSchema, DASHBOARD_UIDS, DEFAULT_CONFIG, type DashboardUid, type MeshscopeConfig } from './config/types';
+export { configJsonSchema } from './config/jsonSchema';
 export { ConfigError, validateConfig } from './config/validate';
 export { loadConfig, type ConfigOverrides } from './config/load';
 export { buildDashboards, context, DASHBOARDS, selectedDashboards, type DashboardEntry } from './registry';

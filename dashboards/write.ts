@@ -65,6 +65,17 @@ export function writeAtomically(dir: string, files: Map<string, string>, owned: 
   }
 }
 
+/** Replaces one file by renaming a finished copy over it, so a reader sees the old text or the new, never half. */
+export function writeFileAtomically(path: string, text: string): void {
+  const staging = join(dirname(path), `.${basename(path)}-new-${process.pid}`);
+  try {
+    writeFileSync(staging, text);
+    renameSync(staging, path);
+  } finally {
+    rmSync(staging, { force: true });
+  }
+}
+
 /** Files in `dir` that differ from `files`: changed, missing, or generated earlier but no longer produced. */
 export function drift(dir: string, files: Map<string, string>, owned: Owned = ownsDashboards): string[] {
   const differ: string[] = [];

@@ -3,8 +3,53 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../dashboards/cli';
+import Ajv2020 from 'ajv/dist/2020';
+import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../../dashboards/config/jsonSchema';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, validateConfig, writeAtomically } from '../../dashboards';
+import { writeFileAtomically } from '../../dashboards/write';
 import { parse } from 'yaml';
+
+/** Configs the generator must refuse, with (part of) the message. */
+const BAD: Array<[unknown, string]> = [
+  [{ labels: { clustr: 'x' } }, 'labels.clustr: unknown field (expected one of cluster, namespace, pod, container)'],
+  [{ labels: { cluster: 'k8s-cluster' } }, 'labels.cluster: "k8s-cluster" is not a Prometheus label name'],
+  [{ selectors: { istiod: 'app=istiod' } }, 'selectors.istiod: "app=istiod" is not PromQL label matchers'],
+  [{ dashboards: ['meshscope-mesh', 'nope'] }, 'dashboards[1]: must be one of meshscope-mesh, meshscope-service'],
+  [{ dashboards: ['meshscope-mesh', 'nope'] }, '(got "nope")'],
+  [
+    { dashboards: ['meshscope-mesh', 'meshscope-mesh'] },
+    'dashboards: has duplicates (got "meshscope-mesh" more than once)',
+  ],
+  [{ dashboards: [] }, 'dashboards: must not be empty'],
+  [{ dashboards: 'meshscope-mesh' }, 'dashboards: must be a list (got "meshscope-mesh")'],
+  [{ thresholds: { successWarning: 1.5 } }, 'thresholds.successWarning: must be a number from 0 to 1 (got 1.5)'],
+  [
+    { thresholds: { latencyWarningMs: '250ms' } },
+    'thresholds.latencyWarningMs: must be a number from 0 to 3600000 (got "250ms")',
+  ],
+  [
+    { thresholds: { successWarning: 0.9, successCritical: 0.95 } },
+    'thresholds.successCritical: must not exceed thresholds.successWarning',
+  ],
+  [
+    { customTelemetry: { metrics: [{ name: 'istio get', type: 'counter', description: 'x' }] } },
+    'customTelemetry.metrics[0].name: "istio get" is not a Prometheus metric name',
+  ],
+  [
+    { customTelemetry: { dimensions: [{ label: 'upstream_operation' }] } },
+    'customTelemetry.dimensions[0].description: required',
+  ],
+  [{ recording: { dashboards: 'yes' } }, 'recording.dashboards: must be true or false (got "yes")'],
+  [
+    { alerts: { latencyThresholdMs: 300 } },
+    "alerts.latencyThresholdMs: must be an upper bound of Istio's request-duration buckets",
+  ],
+  [{ datasource: { tracesType: 'zipkin' } }, 'datasource.tracesType: must be one of tempo, jaeger (got "zipkin")'],
+  [{ install: null }, 'install: must be a mapping (got null)'],
+  [[], 'config: must be a mapping (got [])'],
+];
+/** Rules across fields, which a JSON Schema does not express. */
+const CROSS_FIELD = ['thresholds.successCritical: must not exceed thresholds.successWarning'];
 
 describe('npm run dashboards', () => {
   let dir: string;
@@ -19,28 +64,44 @@ describe('npm run dashboards', () => {
     expect(loadConfig(join(__dirname, '../../dashboards/meshscope.config.yaml'))).toEqual(DEFAULT_CONFIG);
   });
 
-  test.each([
-    [{ labels: { clustr: 'x' } }, 'labels.clustr: unknown field'],
-    [{ labels: { cluster: 'k8s-cluster' } }, 'labels.cluster: "k8s-cluster" is not a Prometheus label name'],
-    [{ selectors: { istiod: 'app=istiod' } }, 'selectors.istiod: "app=istiod" is not PromQL label matchers'],
-    [{ dashboards: ['meshscope-mesh', 'nope'] }, 'dashboards[1]: must be one of'],
-    [{ thresholds: { successWarning: 1.5 } }, 'thresholds.successWarning: must be a number from 0 to 1'],
-    [
-      { thresholds: { successWarning: 0.9, successCritical: 0.95 } },
-      'thresholds.successCritical: must not exceed thresholds.successWarning',
-    ],
-    [
-      { customTelemetry: { metrics: [{ name: 'istio get', type: 'counter', description: 'x' }] } },
-      'customTelemetry.metrics[0].name: "istio get" is not a Prometheus metric name',
-    ],
-    [
-      { customTelemetry: { dimensions: [{ label: 'upstream_operation' }] } },
-      'customTelemetry.dimensions[0].description: required',
-    ],
-    [[], 'config: must be a mapping'],
-  ])('bad config %j is rejected naming the field', (raw, message) => {
+  test.each(BAD)('bad config %j is rejected naming the field, what it must be and what it got', (raw, message) => {
     expect(() => validateConfig(raw, 'x.yaml')).toThrow(ConfigError);
     expect(() => validateConfig(raw, 'x.yaml')).toThrow(message);
+  });
+
+  test('every problem at once, one line each; an empty file is the defaults', () => {
+    const e = (() => {
+      try {
+        validateConfig({ labels: { clustr: 'x', pod: 'a-b' }, folder: '' }, 'x.yaml');
+      } catch (err) {
+        return err as ConfigError;
+      }
+    })();
+    expect(e?.problems.sort()).toEqual([
+      'folder: must be a non-empty string (got "")',
+      'labels.clustr: unknown field (expected one of cluster, namespace, pod, container)',
+      'labels.pod: "a-b" is not a Prometheus label name',
+    ]);
+    expect(validateConfig(null)).toEqual(DEFAULT_CONFIG);
+    expect(validateConfig({ labels: { cluster: 'k8s_cluster' } }).labels).toEqual({
+      ...DEFAULT_CONFIG.labels,
+      cluster: 'k8s_cluster',
+    });
+  });
+
+  test('the committed JSON Schema is the one the zod schema generates; it accepts the committed config and rejects the bad ones a schema can express', () => {
+    const file = join(__dirname, '../../dashboards', CONFIG_SCHEMA_FILE);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(configJsonSchema());
+    expect(readFileSync(join(__dirname, '../../dashboards/meshscope.config.yaml'), 'utf8')).toMatch(
+      new RegExp(`^# yaml-language-server: \\$schema=\\./${CONFIG_SCHEMA_FILE.replace(/\./g, '\\.')}\n`)
+    );
+    const validate = new Ajv2020({ allErrors: true, strict: true, strictTypes: false }).compile(JSON.parse(text));
+    expect(validate(parse(readFileSync(join(__dirname, '../../dashboards/meshscope.config.yaml'), 'utf8')))).toBe(true);
+    expect(validate({})).toBe(true);
+    for (const [raw, message] of BAD.filter(([, m]) => !CROSS_FIELD.includes(m))) {
+      expect({ raw, message, accepted: validate(raw) }).toEqual({ raw, message, accepted: false });
+    }
   });
 
   test('a bad config fails with the message and leaves the output directory untouched', () => {
@@ -102,6 +163,25 @@ describe('npm run dashboards', () => {
     expect(r.stderr).toContain(join(out, 'meshscope-old.json'));
     expect(r.stderr).not.toContain('meshscope-service.json');
     expect(readFileSync(join(out, 'meshscope-mesh.json'), 'utf8')).toBe('{}');
+  });
+});
+
+describe('writeFileAtomically', () => {
+  test('replaces the file whole and leaves no staging file; a failed write leaves the old text', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'meshscope-atomic-'));
+    try {
+      const file = join(parent, 'schema.json');
+      writeFileAtomically(file, 'old');
+      writeFileAtomically(file, 'new');
+      expect(readdirSync(parent)).toEqual(['schema.json']);
+      expect(readFileSync(file, 'utf8')).toBe('new');
+      // A directory in the way of the rename makes it fail after the staging copy was written.
+      mkdirSync(join(parent, 'dir.json'));
+      expect(() => writeFileAtomically(join(parent, 'dir.json'), 'x')).toThrow();
+      expect(readdirSync(parent).sort()).toEqual(['dir.json', 'schema.json']);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
 
