@@ -185,7 +185,9 @@ export const configSchema = section({
   alerts: section({
     availabilityObjective: num(0, 0.99999)
       .default(0.999)
-      .describe('Share of requests (0..1) that must not fail (a 5xx, no response or a gRPC error; see src/istio/semantics.ts), per service.'),
+      .describe(
+        'Share of requests (0..1) that must not fail (a 5xx, no response or a gRPC error; see src/istio/semantics.ts), per service.'
+      ),
     latencyObjective: num(0, 0.99999)
       .default(0.99)
       .describe('Share of requests (0..1) that must be faster than latencyThresholdMs, per service.'),
