@@ -46,6 +46,8 @@ export interface TopologyOptions {
   pinned: Record<string, { x: number; y: number }>;
   colorBlind: boolean;
   animate: boolean;
+  /** The worst edges, worst first, in a list beside the graph; a click centres and highlights one. */
+  worstEdges: boolean;
   /** Draw namespace boxes around their nodes. */
   groupNamespaces: boolean;
   /** Above this many nodes the graph is aggregated to namespaces, with a message. */
@@ -86,6 +88,7 @@ export const DEFAULT_OPTIONS: MeshPanelOptions = {
     pinned: {},
     colorBlind: false,
     animate: false,
+    worstEdges: false,
     groupNamespaces: true,
     maxNodes: 10000,
     queryRoles: {},

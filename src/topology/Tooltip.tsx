@@ -5,7 +5,8 @@ import { formatBytes, formatMs, formatRate, formatShare } from './render/format'
 
 type Row = [string, string];
 
-const errorText = (share: number | undefined) => (share === undefined ? NO_ERROR_DATA : formatShare(share));
+/** An edge's or node's error share as every view of the mesh shows it. */
+export const errorText = (share: number | undefined) => (share === undefined ? NO_ERROR_DATA : formatShare(share));
 
 export function nodeRows(n: TopologyNode): Row[] {
   const rows: Row[] = [

@@ -16,11 +16,13 @@ import { download, downloadJson, graphToJson } from './exportGraph';
 import { Layout } from './layout/types';
 import { linksFor } from './links';
 import { TopologyGraph } from './model/types';
+import { rankWorstEdges } from './model/worstEdges';
 import { NodeMenu } from './NodeMenu';
 import { sceneStyle } from './render/palette';
 import { buildScene } from './render/scene';
 import { Viewport } from './render/viewport';
 import { getStyles } from './styles';
+import { WorstEdges, worstEdgeRows } from './WorstEdges';
 
 interface Props {
   graph: TopologyGraph;
@@ -47,11 +49,17 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
   const sizeRef = useRef<CanvasSize>({ width: 0, height: 0 });
   const [hover, setHover] = useState<Hover>(NO_HOVER);
   const [menu, setMenu] = useState<Menu>();
+  const [picked, setPicked] = useState(-1);
+  // Once per scene, not per frame: a refresh or a new layout makes a new scene.
+  const worst = useMemo(
+    () => (options.worstEdges ? worstEdgeRows(scene, rankWorstEdges(scene.edges)) : []),
+    [scene, options.worstEdges]
+  );
 
   const { paintHover, invalidate } = useHoverOverlay({ overlayRef, scene, style, hover, viewportRef, sizeRef });
   const search = useSearch(scene);
   const painter = usePainter({ canvasRef, scene, style, highlighted: search.found, viewportRef, sizeRef, paintHover });
-  const { fit, fitIfNew } = useAutoFit({ scene, viewportRef, sizeRef, requestDraw: painter.requestDraw });
+  const { fit, fitIfNew, centreOnEdge } = useAutoFit({ scene, viewportRef, sizeRef, requestDraw: painter.requestDraw });
   useCanvasSize(boxRef, [canvasRef, overlayRef], sizeRef, () => {
     invalidate();
     fitIfNew();
@@ -60,8 +68,28 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
   // After the fit: a new mesh is fitted first, then its first match centred.
   const showFirst = useShowFirstMatch({ found: search.found, scene, viewportRef, sizeRef, moveTo: painter.moveTo });
   useTrafficAnimation(options.animate, painter.animate);
+  // The picked edge is highlighted as if hovered, with its tooltip, until the pointer hovers something else.
+  const pickEdge = useCallback(
+    (e: number) => {
+      setPicked(e);
+      centreOnEdge(e);
+      setHover({ node: -1, edge: e, x: sizeRef.current.width / 2, y: sizeRef.current.height / 2 });
+    },
+    [centreOnEdge]
+  );
+  const worstEdges = useCallback(
+    () => worst.map((r) => ({ id: scene.edges[r.edge].id, ...r, picked: r.edge === picked })),
+    [worst, scene, picked]
+  );
+  const highlightedEdge = useCallback(() => scene.edges[hover.edge]?.id, [scene, hover.edge]);
   // setViewport takes the path of a wheel or drag step, so the benchmark measures what a gesture costs.
-  useTestHook(canvasRef, scene, viewportRef, { fit, setViewport: painter.moveTo, draws: painter.draws });
+  useTestHook(canvasRef, scene, viewportRef, {
+    fit,
+    setViewport: painter.moveTo,
+    draws: painter.draws,
+    worstEdges,
+    highlightedEdge,
+  });
 
   const onDrop = useCallback(
     (i: number) => onChange({ pinned: { ...options.pinned, [scene.nodes[i].id]: { x: scene.x[i], y: scene.y[i] } } }),
@@ -98,30 +126,35 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
         className={styles.toolbar}
         legendClassName={styles.legend}
       />
-      <div className={styles.canvasBox} ref={boxRef}>
-        <canvas
-          ref={canvasRef}
-          className={styles.canvas}
-          data-testid="meshscope-topology-canvas"
-          aria-label={`Mesh topology: ${scene.nodes.length} nodes, ${scene.edges.length} edges`}
-          {...gestures}
-        />
-        <canvas ref={overlayRef} className={styles.overlay} data-testid="meshscope-topology-hover" aria-hidden />
-        {!menu && <SceneTooltip scene={scene} hover={hover} className={styles.tooltip} />}
-        {menu && content && (
-          <NodeMenu
-            title={content.title}
-            links={linksFor(content.linked, options)}
-            actions={content.actions.map((a) => ({
-              id: a.id,
-              label: a.label,
-              run: () => (onChange(a.patch), setMenu(undefined)),
-            }))}
-            x={menu.x}
-            y={menu.y}
-            className={styles.menu}
-            onClose={() => setMenu(undefined)}
+      <div className={styles.body}>
+        <div className={styles.canvasBox} ref={boxRef}>
+          <canvas
+            ref={canvasRef}
+            className={styles.canvas}
+            data-testid="meshscope-topology-canvas"
+            aria-label={`Mesh topology: ${scene.nodes.length} nodes, ${scene.edges.length} edges`}
+            {...gestures}
           />
+          <canvas ref={overlayRef} className={styles.overlay} data-testid="meshscope-topology-hover" aria-hidden />
+          {!menu && <SceneTooltip scene={scene} hover={hover} className={styles.tooltip} />}
+          {menu && content && (
+            <NodeMenu
+              title={content.title}
+              links={linksFor(content.linked, options)}
+              actions={content.actions.map((a) => ({
+                id: a.id,
+                label: a.label,
+                run: () => (onChange(a.patch), setMenu(undefined)),
+              }))}
+              x={menu.x}
+              y={menu.y}
+              className={styles.menu}
+              onClose={() => setMenu(undefined)}
+            />
+          )}
+        </div>
+        {options.worstEdges && (
+          <WorstEdges rows={worst} selected={picked} onSelect={pickEdge} className={styles.worstEdges} />
         )}
       </div>
     </>

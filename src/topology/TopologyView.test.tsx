@@ -84,6 +84,30 @@ describe('TopologyView', () => {
     );
   });
 
+  it('lists the worst edges as text beside the graph; a click centres and highlights the edge', async () => {
+    const base = props();
+    render(
+      <TopologyView
+        {...base}
+        options={{ ...DEFAULT_OPTIONS, topology: { ...DEFAULT_OPTIONS.topology, worstEdges: true } }}
+      />
+    );
+    await screen.findByTestId('meshscope-topology-canvas');
+    const [row] = screen.getAllByTestId('meshscope-worst-edge');
+    // Errors, p95 (none in these frames) and rate, as the tooltip writes them.
+    expect(row.textContent).toBe(`web → ${hostile}0%n/a12.5 rps`);
+    expect(row.querySelector('img')).toBeNull();
+    expect(window.__meshscopeTopology!.highlightedEdge()).toBeUndefined();
+    act(() => row.querySelector('button')!.click());
+    // The hook is set again after each change of what it reports.
+    const hook = window.__meshscopeTopology!;
+    const [edge] = hook.edges();
+    expect(hook.worstEdges()).toEqual([expect.objectContaining({ id: edge.id, picked: true, traffic: '12.5 rps' })]);
+    expect(hook.highlightedEdge()).toBe(edge.id);
+    expect(row.getAttribute('aria-selected')).toBe('true');
+    expect((await screen.findByTestId('meshscope-topology-tooltip')).textContent).toMatch(/Rate12\.5 rps/);
+  });
+
   it('pins a dragged node in the panel options', async () => {
     const onOptionsChange = jest.fn();
     render(<TopologyView {...props(onOptionsChange)} />);

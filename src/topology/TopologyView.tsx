@@ -8,6 +8,7 @@ import { MODEL_OPTIONS } from './model/modelOptions';
 import { getStyles } from './styles';
 import { TopologyCanvas } from './TopologyCanvas';
 import { useLayout } from './useLayout';
+import { WORST_EDGES_WIDTH } from './WorstEdges';
 
 /** Height of the toolbar above the canvas, one row of controls: the drawing gets the rest of the panel. */
 const TOOLBAR_HEIGHT = 40;
@@ -29,7 +30,8 @@ export function TopologyView({ data, options, onOptionsChange, width, height }: 
   const modelOptions = JSON.stringify(MODEL_OPTIONS.map((name) => topology[name]));
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const graph = useMemo(() => framesToGraph(data.series, topology), [data.series, modelOptions]);
-  const laid = useLayout(graph, topology.pinned, topology.hideIdleEdges, drawingAspect(width, height));
+  const drawingWidth = topology.worstEdges ? width - WORST_EDGES_WIDTH : width;
+  const laid = useLayout(graph, topology.pinned, topology.hideIdleEdges, drawingAspect(drawingWidth, height));
   const onChange = useCallback(
     (patch: Partial<TopologyOptions>) => onOptionsChange({ ...options, topology: { ...topology, ...patch } }),
     [onOptionsChange, options, topology]

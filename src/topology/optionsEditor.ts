@@ -28,6 +28,9 @@ export function addTopologyOptions(builder: PanelOptionsEditorBuilder<MeshPanelO
       settings: { min: 0 },
     })
     .booleanSwitch('hideIdleEdges', 'Hide idle edges')
+    .booleanSwitch('worstEdges', 'Worst edges list', {
+      description: 'Beside the graph, the edges with the highest error share, p95 and rate; a click centres one.',
+    })
     .booleanSwitch('groupNamespaces', 'Namespace boxes')
     .booleanSwitch('colorBlind', 'Colour-blind-safe palette')
     .booleanSwitch('animate', 'Traffic animation')

@@ -14,7 +14,13 @@ function mount() {
     bottom: 650,
   } as DOMRect);
   const viewportRef = { current: { x: 10, y: 20, k: 0.5 } as Viewport };
-  const actions = { fit: jest.fn(), setViewport: jest.fn(), draws: () => 7 };
+  const actions = {
+    fit: jest.fn(),
+    setViewport: jest.fn(),
+    draws: () => 7,
+    worstEdges: () => [],
+    highlightedEdge: () => 'e1',
+  };
   return renderHook(() => useTestHook(canvasRef, scene, viewportRef, actions));
 }
 
@@ -46,6 +52,7 @@ describe('useTestHook', () => {
     });
     expect(hook.edges()).toHaveLength(scene.edges.length);
     expect(hook.draws()).toBe(7);
+    expect(hook.highlightedEdge()).toBe('e1');
     unmount();
     expect(window.__meshscopeTopology).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { MutableRefObject, RefObject, useEffect } from 'react';
 import { controlPoint, edgeMidpoint, Point } from '../render/edgeGeometry';
 import { Scene } from '../render/scene';
 import { toScreen, Viewport } from '../render/viewport';
+import { WorstEdgeRow } from '../WorstEdges';
 
 /**
  * `window.__meshscopeTopology`: a read-only view for browser tests and the benchmark, so they can hover, click and
@@ -24,6 +25,10 @@ export interface TopologyTestHook {
   setViewport(v: Viewport): void;
   /** Full redraws of the scene so far: the benchmark times the one a gesture ends with. */
   draws(): number;
+  /** The worst-edges list's rows as shown, worst first (empty while the list is off); `edge` is a scene index. */
+  worstEdges(): Array<WorstEdgeRow & { id: string; picked: boolean }>;
+  /** Id of the edge drawn highlighted (hovered or picked in the list), if any. */
+  highlightedEdge(): string | undefined;
 }
 
 declare global {
@@ -34,7 +39,10 @@ declare global {
   }
 }
 
-export type TestHookActions = Pick<TopologyTestHook, 'fit' | 'setViewport' | 'draws'>;
+export type TestHookActions = Pick<
+  TopologyTestHook,
+  'fit' | 'setViewport' | 'draws' | 'worstEdges' | 'highlightedEdge'
+>;
 
 function exposeForTests(
   canvasRef: RefObject<HTMLCanvasElement>,
@@ -139,13 +147,13 @@ export function useTestHook(
   canvasRef: RefObject<HTMLCanvasElement>,
   scene: Scene,
   viewportRef: MutableRefObject<Viewport>,
-  { fit, setViewport, draws }: TestHookActions
+  { fit, setViewport, draws, worstEdges, highlightedEdge }: TestHookActions
 ): void {
   useEffect(
     () =>
       window.__meshscopeTestHook === true
-        ? exposeForTests(canvasRef, scene, viewportRef, { fit, setViewport, draws })
+        ? exposeForTests(canvasRef, scene, viewportRef, { fit, setViewport, draws, worstEdges, highlightedEdge })
         : undefined,
-    [canvasRef, scene, viewportRef, fit, setViewport, draws]
+    [canvasRef, scene, viewportRef, fit, setViewport, draws, worstEdges, highlightedEdge]
   );
 }

@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { syntheticScene } from '../../../test/support/syntheticScene';
+import { edgeMidpoint } from '../render/edgeGeometry';
 import { Scene } from '../render/scene';
 import { toScreen, Viewport } from '../render/viewport';
 import { useAutoFit } from './useAutoFit';
@@ -58,5 +59,28 @@ describe('useAutoFit', () => {
     viewportRef.current = { x: -4000, y: 0, k: 3 };
     act(() => hook.result.current.fit());
     expect(viewportRef.current).toEqual(fitted);
+  });
+
+  it('centres an edge’s middle, zoomed in to 1 at least, keeping both of its ends on the canvas', () => {
+    const { hook, viewportRef } = setup(800);
+    expect(viewportRef.current.k).toBeLessThan(1);
+    small.edges.forEach((_, e) => {
+      act(() => hook.result.current.centreOnEdge(e));
+      const v = viewportRef.current;
+      const mid = toScreen(v, edgeMidpoint(small, e).x, edgeMidpoint(small, e).y);
+      expect(mid.x).toBeCloseTo(400, 6);
+      expect(mid.y).toBeCloseTo(250, 6);
+      for (const end of [small.from[e], small.to[e]]) {
+        const p = toScreen(v, small.x[end], small.y[end]);
+        expect(p.x).toBeGreaterThanOrEqual(0);
+        expect(p.x).toBeLessThanOrEqual(800);
+        expect(p.y).toBeGreaterThanOrEqual(0);
+        expect(p.y).toBeLessThanOrEqual(500);
+      }
+      // Short edges are shown at zoom 1; a long one only as far in as shows both ends.
+      expect(v.k).toBeLessThanOrEqual(1);
+    });
+    const zooms = small.edges.map((_, e) => (hook.result.current.centreOnEdge(e), viewportRef.current.k));
+    expect(zooms).toContain(1);
   });
 });

@@ -1,6 +1,7 @@
 import { MutableRefObject, useCallback, useEffect, useRef } from 'react';
+import { edgeMidpoint } from '../render/edgeGeometry';
 import { Scene } from '../render/scene';
-import { fitViewport, Viewport } from '../render/viewport';
+import { centerOn, fitViewport, Viewport } from '../render/viewport';
 import { CanvasSize } from './useCanvasSize';
 
 interface AutoFitInput {
@@ -15,6 +16,11 @@ export interface AutoFit {
   fit: () => void;
   /** Fits if the set of nodes is not the one last fitted and the canvas has a size. */
   fitIfNew: () => void;
+  /**
+   * Centres the middle of edge `e`, zoomed in to 1 (or further in if already), unless that would put one of its ends
+   * outside the canvas: then only as far in as shows both.
+   */
+  centreOnEdge: (e: number) => void;
 }
 
 /** Identifies the set of nodes cheaply: a refresh of the same mesh keeps it, a different mesh changes it. */
@@ -52,5 +58,24 @@ export function useAutoFit({ scene, viewportRef, sizeRef, requestDraw }: AutoFit
     }
   }, [nodeSet, sizeRef, fit]);
   useEffect(fitIfNew, [fitIfNew]);
-  return { fit, fitIfNew };
+
+  const centreOnEdge = useCallback(
+    (e: number) => {
+      const { width, height } = sizeRef.current;
+      const a = scene.from[e];
+      const b = scene.to[e];
+      const ends = {
+        x0: Math.min(scene.x[a], scene.x[b]),
+        y0: Math.min(scene.y[a], scene.y[b]),
+        x1: Math.max(scene.x[a], scene.x[b]),
+        y1: Math.max(scene.y[a], scene.y[b]),
+      };
+      const k = Math.min(Math.max(viewportRef.current.k, 1), fitViewport(ends, width, height).k);
+      const mid = edgeMidpoint(scene, e);
+      viewportRef.current = centerOn(viewportRef.current, mid.x, mid.y, width, height, k);
+      requestDraw();
+    },
+    [scene, viewportRef, sizeRef, requestDraw]
+  );
+  return { fit, fitIfNew, centreOnEdge };
 }
