@@ -7,6 +7,7 @@ import { useTestHook } from './canvas/testHook';
 import { Toolbar } from './canvas/Toolbar';
 import { useAutoFit } from './canvas/useAutoFit';
 import { CanvasSize, useCanvasSize } from './canvas/useCanvasSize';
+import { useFocus } from './canvas/useFocus';
 import { Click, useGestures } from './canvas/useGestures';
 import { Hover, NO_HOVER, useHoverOverlay } from './canvas/useHoverOverlay';
 import { usePainter } from './canvas/usePainter';
@@ -17,7 +18,7 @@ import { Layout } from './layout/types';
 import { linksFor } from './links';
 import { TopologyGraph } from './model/types';
 import { rankWorstEdges } from './model/worstEdges';
-import { NodeMenu } from './NodeMenu';
+import { MenuAction, NodeMenu } from './NodeMenu';
 import { sceneStyle } from './render/palette';
 import { buildScene } from './render/scene';
 import { Viewport } from './render/viewport';
@@ -58,7 +59,16 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
 
   const { paintHover, invalidate } = useHoverOverlay({ overlayRef, scene, style, hover, viewportRef, sizeRef });
   const search = useSearch(scene);
-  const painter = usePainter({ canvasRef, scene, style, highlighted: search.found, viewportRef, sizeRef, paintHover });
+  const focus = useFocus(scene);
+  const painter = usePainter({
+    canvasRef,
+    scene: focus.painted,
+    style,
+    highlighted: search.found,
+    viewportRef,
+    sizeRef,
+    paintHover,
+  });
   const { fit, fitIfNew, centreOnEdge } = useAutoFit({ scene, viewportRef, sizeRef, requestDraw: painter.requestDraw });
   useCanvasSize(boxRef, [canvasRef, overlayRef], sizeRef, () => {
     invalidate();
@@ -82,6 +92,15 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
     [worst, scene, picked]
   );
   const highlightedEdge = useCallback(() => scene.edges[hover.edge]?.id, [scene, hover.edge]);
+  const focused = useCallback(
+    () =>
+      focus.member && {
+        node: scene.nodes[focus.node].id,
+        hops: focus.hops,
+        members: scene.nodes.flatMap((n, i) => (focus.member![i] ? [n.id] : [])),
+      },
+    [scene, focus.node, focus.hops, focus.member]
+  );
   // setViewport takes the path of a wheel or drag step, so the benchmark measures what a gesture costs.
   useTestHook(canvasRef, scene, viewportRef, {
     fit,
@@ -89,6 +108,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
     draws: painter.draws,
     worstEdges,
     highlightedEdge,
+    focus: focused,
   });
 
   const onDrop = useCallback(
@@ -112,6 +132,17 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
   });
 
   const content = menu && nodeMenuContent(scene, menu, options);
+  const menuNode = menu?.node ?? -1;
+  const focusAction: MenuAction[] =
+    menuNode < 0
+      ? []
+      : [
+          {
+            id: 'focus',
+            label: menuNode === focus.node ? 'Leave focus' : 'Focus on neighbourhood',
+            run: () => (focus.toggle(menuNode), setMenu(undefined)),
+          },
+        ];
   return (
     <>
       <Toolbar
@@ -120,6 +151,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
         found={search.found.size}
         onSearch={showFirst}
         onFit={fit}
+        focus={focus.node >= 0 ? { hops: focus.hops, onHops: focus.setHops, onLeave: focus.leave } : undefined}
         onExportPng={() => download('mesh-topology.png', canvasRef.current!.toDataURL('image/png'))}
         onExportJson={() => downloadJson('mesh-topology.json', graphToJson(graph, scene))}
         colors={style.colors}
@@ -141,11 +173,14 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
             <NodeMenu
               title={content.title}
               links={linksFor(content.linked, options)}
-              actions={content.actions.map((a) => ({
-                id: a.id,
-                label: a.label,
-                run: () => (onChange(a.patch), setMenu(undefined)),
-              }))}
+              actions={[
+                ...content.actions.map((a) => ({
+                  id: a.id,
+                  label: a.label,
+                  run: () => (onChange(a.patch), setMenu(undefined)),
+                })),
+                ...focusAction,
+              ]}
               x={menu.x}
               y={menu.y}
               className={styles.menu}

@@ -108,6 +108,26 @@ describe('TopologyView', () => {
     expect((await screen.findByTestId('meshscope-topology-tooltip')).textContent).toMatch(/Rate12\.5 rps/);
   });
 
+  it('focuses a node’s neighbourhood from its menu, with the hops in the toolbar, and leaves it on Escape', async () => {
+    render(<TopologyView {...props()} />);
+    const canvas = await screen.findByTestId('meshscope-topology-canvas');
+    expect(screen.queryByTestId('meshscope-topology-focus-hops')).toBeNull();
+    const web = window.__meshscopeTopology!.nodes()[1];
+    fireEvent.pointerDown(canvas, { clientX: web.x, clientY: web.y });
+    fireEvent.pointerUp(canvas, { clientX: web.x, clientY: web.y });
+    act(() => screen.getByTestId('meshscope-topology-action-focus').click());
+    expect(window.__meshscopeTopology!.focus()).toEqual({
+      node: web.id,
+      hops: 1,
+      members: [`wl:/shop/${hostile}`, web.id],
+    });
+    fireEvent.change(screen.getByTestId('meshscope-topology-focus-hops'), { target: { value: '2' } });
+    expect(window.__meshscopeTopology!.focus()?.hops).toBe(2);
+    act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
+    expect(window.__meshscopeTopology!.focus()).toBeUndefined();
+    expect(screen.queryByTestId('meshscope-topology-focus-hops')).toBeNull();
+  });
+
   it('pins a dragged node in the panel options', async () => {
     const onOptionsChange = jest.fn();
     render(<TopologyView {...props(onOptionsChange)} />);

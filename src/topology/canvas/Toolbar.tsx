@@ -3,6 +3,9 @@ import { Button, Input } from '@grafana/ui';
 import { Legend } from '../Legend';
 import { HealthColors } from '../render/palette';
 
+/** Beyond a few hops a neighbourhood is most of any mesh: no longer a focus. */
+const MAX_HOPS = 9;
+
 interface Props {
   query: string;
   onQuery: (q: string) => void;
@@ -11,6 +14,8 @@ interface Props {
   /** Enter in the search box: show the first match again. */
   onSearch: () => void;
   onFit: () => void;
+  /** While a node's neighbourhood is in focus: its size in hops, and leaving focus. */
+  focus?: { hops: number; onHops: (hops: number) => void; onLeave: () => void };
   onExportPng: () => void;
   onExportJson: () => void;
   colors: HealthColors;
@@ -18,7 +23,7 @@ interface Props {
   legendClassName: string;
 }
 
-/** Above the canvas: node search, fit, PNG and JSON export, and the legend. */
+/** Above the canvas: node search, fit, focus hops and leave while in focus, PNG and JSON export, and the legend. */
 export function Toolbar(p: Props) {
   return (
     <div className={p.className}>
@@ -34,6 +39,28 @@ export function Toolbar(p: Props) {
       <Button size="sm" variant="secondary" icon="expand-arrows" onClick={p.onFit} data-testid="meshscope-topology-fit">
         Fit
       </Button>
+      {p.focus && (
+        <>
+          <Input
+            type="number"
+            width={12}
+            min={1}
+            max={MAX_HOPS}
+            prefix="Hops"
+            value={p.focus.hops}
+            onChange={(e) => {
+              const hops = Math.round(Number(e.currentTarget.value));
+              if (hops >= 1 && hops <= MAX_HOPS) {
+                p.focus!.onHops(hops);
+              }
+            }}
+            data-testid="meshscope-topology-focus-hops"
+          />
+          <Button size="sm" variant="primary" onClick={p.focus.onLeave} data-testid="meshscope-topology-focus-leave">
+            Leave focus
+          </Button>
+        </>
+      )}
       <Button size="sm" variant="secondary" onClick={p.onExportPng} data-testid="meshscope-topology-export-png">
         PNG
       </Button>

@@ -20,6 +20,7 @@ function mount() {
     draws: () => 7,
     worstEdges: () => [],
     highlightedEdge: () => 'e1',
+    focus: () => undefined,
   };
   return renderHook(() => useTestHook(canvasRef, scene, viewportRef, actions));
 }

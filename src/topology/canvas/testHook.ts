@@ -29,6 +29,8 @@ export interface TopologyTestHook {
   worstEdges(): Array<WorstEdgeRow & { id: string; picked: boolean }>;
   /** Id of the edge drawn highlighted (hovered or picked in the list), if any. */
   highlightedEdge(): string | undefined;
+  /** Focus mode: the focused node, the hops and the ids of the nodes drawn unfaded; undefined when not in focus. */
+  focus(): { node: string; hops: number; members: string[] } | undefined;
 }
 
 declare global {
@@ -41,7 +43,7 @@ declare global {
 
 export type TestHookActions = Pick<
   TopologyTestHook,
-  'fit' | 'setViewport' | 'draws' | 'worstEdges' | 'highlightedEdge'
+  'fit' | 'setViewport' | 'draws' | 'worstEdges' | 'highlightedEdge' | 'focus'
 >;
 
 function exposeForTests(
@@ -147,13 +149,13 @@ export function useTestHook(
   canvasRef: RefObject<HTMLCanvasElement>,
   scene: Scene,
   viewportRef: MutableRefObject<Viewport>,
-  { fit, setViewport, draws, worstEdges, highlightedEdge }: TestHookActions
+  { fit, setViewport, draws, worstEdges, highlightedEdge, focus }: TestHookActions
 ): void {
   useEffect(
     () =>
       window.__meshscopeTestHook === true
-        ? exposeForTests(canvasRef, scene, viewportRef, { fit, setViewport, draws, worstEdges, highlightedEdge })
+        ? exposeForTests(canvasRef, scene, viewportRef, { fit, setViewport, draws, worstEdges, highlightedEdge, focus })
         : undefined,
-    [canvasRef, scene, viewportRef, fit, setViewport, draws, worstEdges, highlightedEdge]
+    [canvasRef, scene, viewportRef, fit, setViewport, draws, worstEdges, highlightedEdge, focus]
   );
 }
