@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import { DASHBOARD_UID, type DashboardUid } from '../../src/dashboardUids';
+import { parseMatchers } from './matchers';
 
 export type { DashboardUid };
 /** Every dashboard meshscope generates, in the generated order (the default selection). */
@@ -21,9 +22,6 @@ export const ISTIO_DURATION_BUCKETS_MS = [
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-/** One or more `label op "value"` matchers, comma separated. */
-const MATCHERS =
-  /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*(,\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*)*$/;
 const UID = /^[a-zA-Z0-9_-]{1,40}$/;
 const DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
 const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -104,7 +102,16 @@ const section = <S extends z.ZodRawShape>(shape: S) =>
   mapping(shape).prefault({} as z.input<ReturnType<typeof mapping<S>>>);
 
 const labelName = text({ pattern: LABEL_NAME, what: 'a Prometheus label name' });
-const matchers = text({ pattern: MATCHERS, what: 'PromQL label matchers such as job="kubernetes-pods", app="istiod"' });
+// Read by PromQL's grammar (matchers.ts), which no JSON Schema pattern expresses: editors check only that it is text.
+const matchers = text().superRefine((value, ctx) => {
+  const parsed = parseMatchers(value);
+  if ('problem' in parsed) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${shown(value)} is not PromQL label matchers such as job="kubernetes-pods", app="istiod" (${parsed.problem})`,
+    });
+  }
+});
 const uid = (allowEmpty = false) => text({ pattern: UID, what: 'a Grafana data-source uid', allowEmpty });
 const url = (allowEmpty = false) => text({ pattern: URL, what: 'an http(s) URL', allowEmpty });
 

@@ -1,6 +1,8 @@
 // PromQL text helpers. Every rate window in every dashboard comes from RATE_WINDOW: `rate` over Grafana's
 // $__rate_interval (never irate, never a hard-coded [1m] that breaks with 60 s scrapes).
 
+import { parseMatchers } from '../config/matchers';
+
 export const RATE_WINDOW = '$__rate_interval';
 
 /**
@@ -26,9 +28,14 @@ export function sumBy(by: readonly string[], expr: string): string {
   return labels.length === 0 ? `sum(${expr})` : `sum by (${labels.join(', ')}) (${expr})`;
 }
 
-/** Splits a user's matcher list (`a="x", b=~"y"`) into matchers; quoted commas are kept. */
+/** Splits a user's matcher list (`a="x", b=~"y"`) into matchers as written; quoted commas are kept. */
 export function splitMatchers(text: string): string[] {
-  return text.match(/[a-zA-Z_][a-zA-Z0-9_]*\s*(?:=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"/g) ?? [];
+  const parsed = parseMatchers(text);
+  if ('problem' in parsed) {
+    // The config's validation refuses such text first; reaching here is a caller passing unvalidated matchers.
+    throw new Error(`not PromQL label matchers: ${JSON.stringify(text)} (${parsed.problem})`);
+  }
+  return parsed.matchers;
 }
 
 /**
