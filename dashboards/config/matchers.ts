@@ -1,7 +1,8 @@
 /**
  * Label matchers written in the config (`job="kubernetes-pods", container="discovery"`), read by Prometheus's own
  * PromQL grammar rather than a pattern of ours: what passes here is what Prometheus will accept in `{…}`, quoting,
- * escapes and regex strings included, and a comma inside a string does not split a matcher.
+ * escapes and regex strings included, and a comma inside a string does not split a matcher. Prometheus 3's quoted
+ * label names are refused: the dashboards must run on Prometheus 2 as well.
  */
 import { parser, PromQL, VectorSelector } from '@prometheus-io/lezer-promql';
 
@@ -28,7 +29,9 @@ export function parseMatchers(text: string): ParsedMatchers {
         const at = node.from - PREFIX.length;
         problem ??=
           at >= text.length ? 'it ends too early' : `PromQL cannot parse it at character ${Math.max(1, at + 1)}`;
-      } else if (node.name === 'UnquotedLabelMatcher' || node.name === 'QuotedLabelMatcher') {
+      } else if (node.name === 'QuotedLabelMatcher') {
+        problem ??= 'a quoted label name needs Prometheus 3 (write name="value")';
+      } else if (node.name === 'UnquotedLabelMatcher') {
         matchers.push(expr.slice(node.from, node.to));
       }
     },
