@@ -72,7 +72,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
 export type { ScenarioRequest, ActiveScenario } from './scenarios';
 export { SCENARIO_NAMES, ScenarioError } from './scenarios';
 export type { Topology, EdgeSpec, WorkloadSpec, NamespaceSpec } from './topology/types';
-export type { Truth, EdgeTruth } from './truth';
+export type { Truth, EdgeTruth, ProxyTruth, ClusterTruth } from './truth';
 export { TopologyError, validateTopology } from './topology/validate';
 export { generateTopology } from './topology/generate';
 export { defaultTopology } from './topology/default';

@@ -18,6 +18,7 @@ import {
   identityOf,
   ztunnelLabels,
 } from './identity';
+import { clusterKind } from './envoy-clusters';
 import { ProxyPod } from './proxy-pod';
 import type { PodInfo, ScrapeTarget } from './target';
 
@@ -169,6 +170,18 @@ export class Mesh {
     }
   }
 
+  /**
+   * Endpoints EDS gives an Envoy cluster: the pods of the workloads behind its service that are up (in every
+   * cluster of a multi-primary mesh), the local app for inbound|…, one original destination for PassthroughCluster.
+   */
+  endpointsOf(cluster: string): number {
+    const fqdn = cluster.split('|')[3];
+    if (!fqdn) {
+      return clusterKind(cluster) === 'blackhole' ? 0 : 1;
+    }
+    return this.workloads.filter((w) => w.up && w.identity.serviceFqdn === fqdn).reduce((n, w) => n + w.pods.length, 0);
+  }
+
   proxyCount(cluster: string): number {
     return this.workloads
       .filter((w) => w.up && w.identity.cluster === cluster)
@@ -253,7 +266,15 @@ export class Mesh {
       if (w.mode === 'ambient') {
         continue;
       }
-      const proxy = new ProxyPod(pod, w.spec, () => w.up, this.istioVersion, serviceCount, this.startedAt);
+      const proxy = new ProxyPod(
+        pod,
+        w.spec,
+        () => w.up,
+        this.istioVersion,
+        serviceCount,
+        this.startedAt,
+        (c) => this.endpointsOf(c)
+      );
       w.proxies.push(proxy);
       this.targets.push(proxy);
       this.cadvisors.get(pod.node)?.containers.push({
@@ -290,6 +311,15 @@ export class Mesh {
     }
   }
 
+  /** The Envoy cluster that carries an edge's traffic on the proxy reporting it as `reporter`. */
+  clusterOf(edge: EdgeRuntime, reporter: Reporter): string {
+    const dst = this.destinationOf(edge)?.identity;
+    if (reporter === 'source') {
+      return edge.spec.egress?.cluster ?? `outbound|${dst?.port}||${dst?.serviceFqdn}`;
+    }
+    return reporter === 'destination' ? `inbound|${dst?.port}||` : `inbound-vip|${dst?.port}|http|${dst?.serviceFqdn}`;
+  }
+
   /** Envoy proxies that report a series of this edge, with the pod's share of it. */
   private envoyObservers(edge: EdgeRuntime, hop: Hop): EnvoyObserver[] {
     const out: EnvoyObserver[] = [];
@@ -301,14 +331,13 @@ export class Mesh {
       }
     };
     if (src && src.mode !== 'ambient') {
-      const cluster = edge.spec.egress?.cluster ?? `outbound|${dst?.identity.port}||${dst?.identity.serviceFqdn}`;
-      spread(src, 'source', cluster);
+      spread(src, 'source', this.clusterOf(edge, 'source'));
     }
     if (dst && !hop.destinationDown) {
       if (dst.mode !== 'ambient') {
-        spread(dst, 'destination', `inbound|${dst.identity.port}||`);
+        spread(dst, 'destination', this.clusterOf(edge, 'destination'));
       } else if (dst.waypoint) {
-        spread(dst.waypoint, 'waypoint', `inbound-vip|${dst.identity.port}|http|${dst.identity.serviceFqdn}`);
+        spread(dst.waypoint, 'waypoint', this.clusterOf(edge, 'waypoint'));
       }
     }
     return out;

@@ -42,7 +42,8 @@ export class ProxyPod implements ScrapeTarget {
     readonly isUp: () => boolean,
     istioVersion: string,
     clusterCount: number,
-    private readonly startedAt: number
+    private readonly startedAt: number,
+    endpoints: (cluster: string) => number
   ) {
     this.path = podPath(pod, '/stats/prometheus');
     this.targetLabels = podTargetLabels(pod);
@@ -65,6 +66,7 @@ export class ProxyPod implements ScrapeTarget {
           reporter: (e) => this.meta.get(e)?.reporter ?? 'source',
           cluster: (e) => this.meta.get(e)?.cluster ?? 'unknown',
           inboundPrefix: `inbound_0.0.0.0_${workload.port ?? 8080}`,
+          endpoints,
         })
       );
     }

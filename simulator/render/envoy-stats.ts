@@ -2,6 +2,17 @@
 // extended per-cluster / per-listener stats proxyStatsMatcher turns on (spec §6), and Wasm runtime
 // stats for pods that run an extension. Names and label order follow Istio's tag extraction (§6.1).
 import type { Reporter } from '../spec/labels';
+import {
+  activeConnections,
+  attempts,
+  clusterKind,
+  INBOUND_LISTENER,
+  MTLS_CIPHER,
+  MTLS_VERSION,
+  outboundPort,
+  REQUESTS_PER_CONNECTION,
+  upstreamTls,
+} from '../model/envoy-clusters';
 import { type EnvoyFamily, type FamilyType, staticFamily, type TrafficEntry } from './proxy';
 
 /** Proxy facts the default stats are derived from. */
@@ -81,106 +92,178 @@ export interface ClusterView {
   /** Envoy cluster that carried the entry: outbound|port||fqdn, inbound|port||, PassthroughCluster… */
   cluster: (e: TrafficEntry) => string;
   inboundPrefix: string;
+  /** Endpoints EDS gives the cluster right now (pods of the service that are up). */
+  endpoints: (cluster: string) => number;
 }
 
-const REQUESTS_PER_CONNECTION = 100;
+/** What one cluster carried so far, summed over the entries it serves. */
+interface ClusterTally {
+  /** Upstream attempts by response code (retries included). */
+  attempts: Map<string, number>;
+  requests: number;
+  /** Requests over an Istio mutual-TLS upstream connection. */
+  tlsRequests: number;
+  retries: number;
+  retryLimitExceeded: number;
+  /** Requests answered locally because the cluster had no healthy endpoint (flag UH). */
+  noneHealthy: number;
+}
+
+/** Final response codes by HCM stat prefix: inbound_0.0.0.0_<port> and outbound_0.0.0.0_<port>. */
+type PrefixTally = Map<string, Map<string, number>>;
+
+const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+const classOf = (code: string) => `${code[0]}xx`;
+const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+function tally(v: ClusterView): { clusters: Map<string, ClusterTally>; prefixes: PrefixTally } {
+  const clusters = new Map<string, ClusterTally>();
+  const prefixes: PrefixTally = new Map();
+  for (const e of v.entries) {
+    const { code, flags } = e.series.outcome;
+    // Code 0 is Istio's "no response": Envoy's upstream_rq stats count only responses that were received.
+    if (code === '' || code === '0') {
+      continue;
+    }
+    const name = v.cluster(e);
+    const kind = clusterKind(name);
+    const n = Math.floor(e.series.total * e.share);
+    const t = clusters.get(name) ?? {
+      attempts: new Map(),
+      requests: 0,
+      tlsRequests: 0,
+      retries: 0,
+      retryLimitExceeded: 0,
+      noneHealthy: 0,
+    };
+    const tries = attempts(kind, code, flags);
+    add(t.attempts, code, n * tries);
+    t.requests += n * tries;
+    t.tlsRequests += upstreamTls(kind, e.series.hop.mtls) ? n * tries : 0;
+    t.retries += n * (tries - 1);
+    t.retryLimitExceeded += tries > 1 ? n : 0;
+    t.noneHealthy += flags === 'UH' ? n : 0;
+    clusters.set(name, t);
+    const port = outboundPort(name);
+    const prefix =
+      v.reporter(e) === 'destination' ? v.inboundPrefix : port === undefined ? undefined : `outbound_0.0.0.0_${port}`;
+    if (prefix !== undefined) {
+      const codes = prefixes.get(prefix) ?? new Map<string, number>();
+      add(codes, code, n);
+      prefixes.set(prefix, codes);
+    }
+  }
+  return { clusters, prefixes };
+}
+
+/** Connections opened for `requests`: a new one every REQUESTS_PER_CONNECTION requests. */
+const opened = (requests: number) => Math.ceil(requests / REQUESTS_PER_CONNECTION);
 
 export function extendedFamilies(v: ClusterView): EnvoyFamily[] {
-  /** Sums request counts by cluster (or HCM prefix) and response code. */
-  const tally = (keyOf: (e: TrafficEntry) => string | undefined) => {
-    const byKey = new Map<string, Map<string, number>>();
-    for (const e of v.entries) {
-      const key = keyOf(e);
-      const code = e.series.outcome.code;
-      // Code 0 is Istio's "no response": Envoy's upstream_rq stats count only responses that were received.
-      if (key === undefined || code === '' || code === '0') {
-        continue;
-      }
-      const codes = byKey.get(key) ?? new Map<string, number>();
-      codes.set(code, (codes.get(code) ?? 0) + Math.floor(e.series.total * e.share));
-      byKey.set(key, codes);
-    }
-    return byKey;
-  };
-  const byCluster = () => tally(v.cluster);
-  const inbound = () => tally((e) => (v.reporter(e) === 'destination' ? v.inboundPrefix : undefined));
-  const byClass = (codes: Map<string, number>) => {
-    const classes = new Map<string, number>();
-    for (const [code, n] of codes) {
-      classes.set(`${code[0]}xx`, (classes.get(`${code[0]}xx`) ?? 0) + n);
-    }
-    return classes;
-  };
-  const total = (codes: Map<string, number>) => [...codes.values()].reduce((a, b) => a + b, 0);
-  const perCluster = (fn: (codes: Map<string, number>) => number) => () =>
-    [...byCluster()].map(([c, codes]): [string, number] => [`cluster_name="${c}"`, fn(codes)]);
-  const mtlsConnections = () => {
-    let n = 0;
-    for (const e of v.entries) {
-      if (e.series.hop.mtls) {
-        n += Math.ceil((e.series.total * e.share) / REQUESTS_PER_CONNECTION);
-      }
-    }
-    return n;
-  };
-  const connections = (codes: Map<string, number>) => Math.ceil(total(codes) / REQUESTS_PER_CONNECTION);
+  type Sample = [string, number];
+  const cl = (c: string) => `cluster_name="${c}"`;
+  /** A per-cluster family; `tls` ones exist only on clusters with a TLS transport socket, as in Envoy. */
+  const perCluster = (
+    name: string,
+    type: FamilyType,
+    stat: string,
+    value: (t: ClusterTally, cluster: string) => number,
+    tls = false
+  ) =>
+    staticFamily(name, type, `cluster.${stat}`, () =>
+      [...tally(v).clusters].filter(([, t]) => !tls || t.tlsRequests > 0).map(([c, t]): Sample => [cl(c), value(t, c)])
+    );
+  const zero = () => 0;
+  const listener = (name: string, stat: string, value: () => number) =>
+    staticFamily(name, 'counter', `listener.${stat}`, () => [[`listener_address="${INBOUND_LISTENER}"`, value()]]);
+  /** Inbound mutual-TLS connections the sidecar accepted (downstream handshakes on its inbound listener). */
+  const inboundTls = () =>
+    opened(
+      v.entries
+        .filter((e) => v.reporter(e) === 'destination' && e.series.hop.mtls && e.series.outcome.code !== '')
+        .reduce((n, e) => n + Math.floor(e.series.total * e.share), 0)
+    );
   return [
     // One family, two label shapes: by class and, since Istio 1.16's tag fix, by exact code (spec §6.2).
     staticFamily('envoy_cluster_upstream_rq', 'counter', 'cluster.upstream_rq', () =>
-      [...byCluster()].flatMap(([c, codes]): Array<[string, number]> => [
-        ...[...byClass(codes)].map(([cls, n]): [string, number] => [
-          `response_code_class="${cls}",cluster_name="${c}"`,
-          n,
-        ]),
-        ...[...codes].map(([code, n]): [string, number] => [`response_code="${code}",cluster_name="${c}"`, n]),
-      ])
+      [...tally(v).clusters].flatMap(([c, t]): Sample[] => {
+        const classes = new Map<string, number>();
+        for (const [code, n] of t.attempts) {
+          add(classes, classOf(code), n);
+        }
+        return [
+          ...[...classes].map(([cls, n]): Sample => [`response_code_class="${cls}",${cl(c)}`, n]),
+          ...[...t.attempts].map(([code, n]): Sample => [`response_code="${code}",${cl(c)}`, n]),
+        ];
+      })
     ),
-    staticFamily('envoy_cluster_upstream_rq_total', 'counter', 'cluster.upstream_rq_total', perCluster(total)),
-    staticFamily('envoy_cluster_upstream_cx_total', 'counter', 'cluster.upstream_cx_total', perCluster(connections)),
-    staticFamily('envoy_cluster_ssl_handshake', 'counter', 'cluster.ssl.handshake', perCluster(connections)),
-    staticFamily(
-      'envoy_cluster_ssl_ciphers_TLS_AES_128_GCM_SHA256',
+    perCluster('envoy_cluster_upstream_rq_total', 'counter', 'upstream_rq_total', (t) => t.requests),
+    perCluster('envoy_cluster_upstream_rq_retry', 'counter', 'upstream_rq_retry', (t) => t.retries),
+    perCluster(
+      'envoy_cluster_upstream_rq_retry_limit_exceeded',
       'counter',
-      'cluster.ssl.ciphers.TLS_AES_128_GCM_SHA256',
-      perCluster(connections)
+      'upstream_rq_retry_limit_exceeded',
+      (t) => t.retryLimitExceeded
     ),
-    staticFamily(
-      'envoy_cluster_ssl_versions_TLSv1_3',
+    perCluster('envoy_cluster_upstream_rq_timeout', 'counter', 'upstream_rq_timeout', zero),
+    perCluster('envoy_cluster_upstream_rq_pending_overflow', 'counter', 'upstream_rq_pending_overflow', zero),
+    perCluster('envoy_cluster_upstream_cx_total', 'counter', 'upstream_cx_total', (t) => opened(t.requests)),
+    perCluster('envoy_cluster_upstream_cx_connect_fail', 'counter', 'upstream_cx_connect_fail', zero),
+    perCluster('envoy_cluster_upstream_cx_connect_timeout', 'counter', 'upstream_cx_connect_timeout', zero),
+    perCluster('envoy_cluster_upstream_cx_overflow', 'counter', 'upstream_cx_overflow', zero),
+    perCluster('envoy_cluster_upstream_cx_none_healthy', 'counter', 'upstream_cx_none_healthy', (t) => t.noneHealthy),
+    perCluster(
+      'envoy_cluster_outlier_detection_ejections_enforced_total',
       'counter',
-      'cluster.ssl.versions.TLSv1_3',
-      perCluster(connections)
+      'outlier_detection.ejections_enforced_total',
+      zero
     ),
-    staticFamily(
-      'envoy_cluster_lb_healthy_panic',
+    perCluster('envoy_cluster_lb_healthy_panic', 'counter', 'lb_healthy_panic', zero),
+    perCluster('envoy_cluster_ssl_handshake', 'counter', 'ssl.handshake', (t) => opened(t.tlsRequests), true),
+    perCluster('envoy_cluster_ssl_connection_error', 'counter', 'ssl.connection_error', zero, true),
+    perCluster(
+      `envoy_cluster_ssl_ciphers_${MTLS_CIPHER}`,
       'counter',
-      'cluster.lb_healthy_panic',
-      perCluster(() => 0)
+      `ssl.ciphers.${MTLS_CIPHER}`,
+      (t) => opened(t.tlsRequests),
+      true
+    ),
+    perCluster(
+      `envoy_cluster_ssl_versions_${MTLS_VERSION}`,
+      'counter',
+      `ssl.versions.${MTLS_VERSION}`,
+      (t) => opened(t.tlsRequests),
+      true
     ),
     staticFamily('envoy_http_downstream_rq', 'counter', 'http.downstream_rq', () =>
-      [...inbound()].flatMap(([p, codes]) =>
-        [...byClass(codes)].map(([cls, n]): [string, number] => [
+      [...tally(v).prefixes].flatMap(([p, codes]) => {
+        const classes = new Map<string, number>();
+        for (const [code, n] of codes) {
+          add(classes, classOf(code), n);
+        }
+        return [...classes].map(([cls, n]): Sample => [
           `response_code_class="${cls}",http_conn_manager_prefix="${p}"`,
           n,
-        ])
-      )
+        ]);
+      })
     ),
     staticFamily('envoy_http_downstream_rq_total', 'counter', 'http.downstream_rq_total', () =>
-      [...inbound()].map(([p, codes]): [string, number] => [`http_conn_manager_prefix="${p}"`, total(codes)])
+      [...tally(v).prefixes].map(([p, codes]): Sample => [`http_conn_manager_prefix="${p}"`, sum(codes)])
     ),
-    staticFamily('envoy_listener_ssl_handshake', 'counter', 'listener.ssl.handshake', () => [
-      ['listener_address="0.0.0.0_15006"', mtlsConnections()],
-    ]),
-    staticFamily(
-      'envoy_cluster_upstream_cx_active',
-      'gauge',
-      'cluster.upstream_cx_active',
-      perCluster((codes) => (total(codes) > 0 ? 2 : 0))
+    listener('envoy_listener_ssl_handshake', 'ssl.handshake', inboundTls),
+    listener('envoy_listener_ssl_connection_error', 'ssl.connection_error', zero),
+    listener(`envoy_listener_ssl_ciphers_${MTLS_CIPHER}`, `ssl.ciphers.${MTLS_CIPHER}`, inboundTls),
+    listener(`envoy_listener_ssl_versions_${MTLS_VERSION}`, `ssl.versions.${MTLS_VERSION}`, inboundTls),
+    perCluster('envoy_cluster_upstream_cx_active', 'gauge', 'upstream_cx_active', (_, c) =>
+      activeConnections(v.endpoints(c))
     ),
-    staticFamily(
-      'envoy_cluster_lb_subsets_active',
-      'gauge',
-      'cluster.lb_subsets_active',
-      perCluster(() => 0)
-    ),
+    perCluster('envoy_cluster_upstream_rq_pending_active', 'gauge', 'upstream_rq_pending_active', zero),
+    perCluster('envoy_cluster_circuit_breakers_default_cx_open', 'gauge', 'circuit_breakers.default.cx_open', zero),
+    perCluster('envoy_cluster_circuit_breakers_default_rq_open', 'gauge', 'circuit_breakers.default.rq_open', zero),
+    perCluster('envoy_cluster_outlier_detection_ejections_active', 'gauge', 'outlier_detection.ejections_active', zero),
+    perCluster('envoy_cluster_membership_total', 'gauge', 'membership_total', (_, c) => v.endpoints(c)),
+    perCluster('envoy_cluster_membership_healthy', 'gauge', 'membership_healthy', (_, c) => v.endpoints(c)),
+    perCluster('envoy_cluster_membership_degraded', 'gauge', 'membership_degraded', zero),
+    perCluster('envoy_cluster_lb_subsets_active', 'gauge', 'lb_subsets_active', zero),
   ];
 }

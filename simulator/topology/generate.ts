@@ -2,7 +2,7 @@
 // (edge → BFF → domain → data), most calls stay in the caller's namespace, and callee popularity
 // is Zipf-like so a few shared services (auth, config, databases) have hundreds of callers.
 // Optionally, as meshes part-way to ambient or running extensions are: the last namespaces in ambient mode with a
-// waypoint each, and a share of the workloads with a Wasm extension.
+// waypoint each, a share of the workloads with a Wasm extension and a share with extended Envoy stats.
 import type { EdgeSpec, NamespaceSpec, Protocol, Topology, WorkloadSpec } from './types';
 import { hash32, rng } from '../util/random';
 
@@ -16,6 +16,8 @@ export interface GenerateOptions {
   ambientNamespaces?: number;
   /** Share (0..1) of sidecar workloads running a Wasm extension. Default 0. */
   wasmShare?: number;
+  /** Share (0..1) of sidecar workloads with proxyStatsMatcher's extended Envoy stats on. Default 0. */
+  extendedStatsShare?: number;
 }
 
 /** Extensions a generated workload may run, as the Wasm dashboard meets them in plugin names. */
@@ -31,7 +33,8 @@ export function generateTopology(o: GenerateOptions): Topology {
   const nsName = (i: number) => `ns-${String(i).padStart(3, '0')}`;
   const ambientCount = Math.min(o.ambientNamespaces ?? 0, o.namespaces);
   // Chosen by hash rather than the generator's random stream, so these options leave the rest of the mesh unchanged.
-  const wasm = (app: string) => (hash32(app, o.seed ?? 1) % 10_000) / 10_000 < (o.wasmShare ?? 0);
+  const chosen = (app: string, salt: string, share = 0) =>
+    (hash32(`${salt}${app}`, o.seed ?? 1) % 10_000) / 10_000 < share;
   const workloads: WorkloadSpec[] = [
     {
       name: 'istio-ingressgateway',
@@ -54,8 +57,11 @@ export function generateTopology(o: GenerateOptions): Topology {
       port: 8080,
       serviceAccount: app,
     };
-    if (!ambient && wasm(app)) {
+    if (!ambient && chosen(app, '', o.wasmShare)) {
       w.wasmExtensions = [WASM_EXTENSIONS[hash32(app) % WASM_EXTENSIONS.length]];
+    }
+    if (!ambient && chosen(app, 'stats/', o.extendedStatsShare)) {
+      w.extendedStats = true;
     }
     workloads.push(w);
     tierOf.push(Math.min(TIERS - 1, Math.floor((i / (o.workloads - 1)) * TIERS)));
