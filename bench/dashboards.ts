@@ -10,7 +10,8 @@
  * nothing until opened. Variables use the label API (label_values), which reads no samples.
  *
  * The mesh has 3 of its 25 namespaces in ambient mode (ztunnel, waypoints) and 5 % of its sidecar workloads running a
- * Wasm extension, so the Ztunnel and Wasm dashboards have something to read.
+ * Wasm extension and 5 % with the extended Envoy stats on, so the Ztunnel, Wasm and Proxy internals dashboards have
+ * something to read.
  *
  * `samples_recorded` is the same load with the dashboards in recorded mode (config recording.dashboards), reading
  * the series the generated recording rules (provisioning/prometheus) pre-aggregate; Prometheus evaluates those
@@ -73,6 +74,7 @@ export async function benchDashboards(): Promise<
     seed: 1,
     ambientNamespaces: 3,
     wasmShare: 0.05,
+    extendedStatsShare: 0.05,
   });
   const sim = await startSimulator({ topology, seed: 1 });
   const config = `${scrapeConfig({ sdUrl: `${sim.url}/sd`, scrapeInterval: SCRAPE })}rule_files:\n  - ${RULES}\n`;
@@ -90,10 +92,20 @@ export async function benchDashboards(): Promise<
       workload: busiest.workload,
       gateway: DEFAULT_CONFIG.gatewayWorkloads,
     };
+    // Proxy internals opens on a workload with the extended stats on: the busiest of those.
+    const extended = new Set(sim.truth().proxies.map((p) => `${p.namespace}/${p.workload}`));
+    const envoy = [...sim.truth().edges]
+      .filter((e) => e.destination && extended.has(`${e.destination.namespace}/${e.destination.workload}`))
+      .sort((a, b) => b.rate - a.rate)[0].destination!;
     const recorded = new Map(buildDashboards(RECORDED).map((d) => [d.uid, d]));
     const results = [];
     for (const d of buildDashboards(DEFAULT_CONFIG)) {
-      const vars = d.uid === 'meshscope-mesh' ? { ...values, namespace: '.*' } : values;
+      const vars =
+        d.uid === 'meshscope-mesh'
+          ? { ...values, namespace: '.*' }
+          : d.uid === 'meshscope-envoy'
+            ? { ...values, namespace: envoy.namespace, workload: envoy.workload }
+            : values;
       const raw = await dashboardLoad(prom.url, d, vars, end);
       const fromRules = await dashboardLoad(prom.url, recorded.get(d.uid)!, vars, end);
       results.push({ uid: d.uid!, queries: raw.queries, samples: raw.samples, samples_recorded: fromRules.samples });

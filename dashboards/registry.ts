@@ -9,6 +9,7 @@ import type { DashboardUid, MeshscopeConfig } from './config/types';
 import { IstioQueries } from './queries/istio';
 import { assemble, type DashboardBody } from './builders/assemble';
 import { controlPlaneDashboard } from './builders/control-plane';
+import { envoyDashboard } from './builders/envoy';
 import { gatewayDashboard } from './builders/gateway';
 import { meshDashboard } from './builders/mesh';
 import { performanceDashboard } from './builders/performance';
@@ -33,6 +34,7 @@ export const DASHBOARDS: readonly DashboardEntry[] = [
   { uid: DASHBOARD_UID.ztunnel, title: 'Istio Ztunnel', build: ztunnelDashboard },
   { uid: DASHBOARD_UID.gateway, title: 'Istio Gateways', build: gatewayDashboard },
   { uid: DASHBOARD_UID.wasm, title: 'Istio Wasm Extensions', build: wasmDashboard },
+  { uid: DASHBOARD_UID.envoy, title: 'Istio Proxy internals', build: envoyDashboard },
 ];
 
 export function context(config: MeshscopeConfig): Context {

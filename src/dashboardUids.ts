@@ -12,6 +12,7 @@ export const DASHBOARD_UID = {
   ztunnel: 'meshscope-ztunnel',
   gateway: 'meshscope-gateway',
   wasm: 'meshscope-wasm',
+  envoy: 'meshscope-envoy',
 } as const;
 
 export type DashboardUid = (typeof DASHBOARD_UID)[keyof typeof DASHBOARD_UID];

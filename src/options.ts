@@ -57,6 +57,8 @@ export interface TopologyOptions {
   /** URL templates with ${namespace}, ${workload}, ${service}, ${app}, ${version}, ${cluster}; empty hides the link. */
   serviceDashboardUrl: string;
   workloadDashboardUrl: string;
+  /** The workload's proxies from the inside (Envoy's extended stats). */
+  envoyDashboardUrl: string;
   tracesUrl: string;
 }
 
@@ -94,6 +96,7 @@ export const DEFAULT_OPTIONS: MeshPanelOptions = {
     queryRoles: {},
     serviceDashboardUrl: `/d/${DASHBOARD_UID.service}?var-namespace=\${namespace}&var-service=\${service}`,
     workloadDashboardUrl: `/d/${DASHBOARD_UID.workload}?var-namespace=\${namespace}&var-workload=\${workload}`,
+    envoyDashboardUrl: `/d/${DASHBOARD_UID.envoy}?var-namespace=\${namespace}&var-workload=\${workload}`,
     tracesUrl: '',
   },
 };

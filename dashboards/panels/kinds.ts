@@ -37,6 +37,8 @@ export interface Common {
   targets: Target[];
   width?: number;
   height?: number;
+  /** Shown instead of Grafana's "No data" when the queries return no series: what to do to get data. */
+  noValue?: string;
 }
 
 /** Green above `warning`, yellow between, red below `critical` (for ratios where higher is better), or the reverse. */
@@ -80,6 +82,9 @@ export function timeseries(p: Common & { stacked?: boolean; thresholds?: Thresho
   if (p.thresholds) {
     b.thresholds(p.thresholds);
   }
+  if (p.noValue) {
+    b.noValue(p.noValue);
+  }
   if (p.stacked) {
     b.stacking(new StackingConfigBuilder().mode(StackingMode.Normal));
   }
@@ -102,6 +107,9 @@ export function stat(p: Common & { thresholds?: ThresholdsConfigBuilder; decimal
   }
   if (p.decimals !== undefined) {
     b.decimals(p.decimals);
+  }
+  if (p.noValue) {
+    b.noValue(p.noValue);
   }
   return b;
 }

@@ -88,6 +88,30 @@ export function inNamespace(
   ];
 }
 
+/**
+ * A single-valued variable listing the `label` values of an instant query's result: for lists the label API cannot
+ * give, such as the union of two labels. Runs one instant query on load, where label_values runs none.
+ */
+export function resultVariable(v: {
+  name: string;
+  label: string;
+  description: string;
+  expr: string;
+  from: string;
+}): Variable {
+  const query = `query_result(${v.expr})`;
+  return new QueryVariableBuilder(v.name)
+    .label(v.label)
+    .description(v.description)
+    .datasource(PROMETHEUS)
+    .query(query)
+    .definition(query)
+    .regex(`/${v.from}="([^"]+)"/`)
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .sort(VariableSort.AlphabeticalAsc)
+    .allowCustomValue(true);
+}
+
 export function clusterVariable(config: MeshscopeConfig): Variable {
   return labelVariable({
     name: 'cluster',

@@ -6,6 +6,7 @@
 import type { MeshscopeConfig } from '../config/types';
 import { ComponentQueries } from '../queries/components';
 import { errorDefinitionText } from '../../src/istio/semantics';
+import { EnvoyQueries } from '../queries/envoy';
 import { IstioQueries, type Traffic } from '../queries/istio';
 import { podLabels, recordedMetrics, recordedName } from '../queries/recorded';
 
@@ -86,6 +87,14 @@ function workloadGroup(config: MeshscopeConfig): RuleGroup {
   return {
     name: 'meshscope.workload',
     rules: recordedMetrics(config).map((m) => ({ record: recordedName(m, window), expr: `sum without (${drop}) (rate(${m}[${window}]))` })),
+  };
+}
+
+/** Envoy series counts for the Envoy dashboard's cost panels (see EnvoyQueries.seriesCount). */
+function envoyGroup(config: MeshscopeConfig): RuleGroup {
+  return {
+    name: 'meshscope.envoy-series',
+    rules: Object.entries(new EnvoyQueries(config).seriesCountRules()).map(([record, expr]) => ({ record, expr })),
   };
 }
 
@@ -229,6 +238,7 @@ export function ruleGroups(config: MeshscopeConfig, durations: Durations = AS_WR
   const raw = new IstioQueries({ ...config, recording: { ...config.recording, dashboards: false } });
   return [
     workloadGroup(config),
+    ...(config.dashboards.includes('meshscope-envoy') ? [envoyGroup(config)] : []),
     serviceGroup(config, raw, durations),
     { name: 'meshscope.alerts', rules: [...burnAlerts(config, durations), ...controlPlaneAlerts(config, durations)] },
   ];

@@ -41,3 +41,11 @@ export function podLabels(config: MeshscopeConfig): string[] {
 export function recordedName(metric: string, window: string): string {
   return `workload:${metric.replace(/_total$/, '')}:rate${window}`;
 }
+
+/**
+ * Series counts the rules keep so the Envoy dashboard need not count raw series on every load: Envoy series per proxy
+ * pod, and all series Istio's proxies export per cluster. Counting reads every series it counts.
+ */
+export function recordedSeriesCount(level: 'pod' | 'cluster'): string {
+  return level === 'pod' ? 'pod:envoy_series:count' : 'cluster:istio_proxy_series:count';
+}

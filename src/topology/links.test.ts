@@ -4,10 +4,11 @@ import { fillTemplate, linksFor } from './links';
 const identity = { cluster: 'c1', namespace: 'shop', workload: 'cart-v1', app: 'cart', version: 'v1', service: 'cart' };
 
 describe('links', () => {
-  it('fills the service and workload dashboard templates', () => {
+  it('fills the service, workload and proxy-internals dashboard templates', () => {
     expect(linksFor(identity, DEFAULT_OPTIONS.topology).map((l) => [l.kind, l.href])).toEqual([
       ['service', '/d/meshscope-service?var-namespace=shop&var-service=cart'],
       ['workload', '/d/meshscope-workload?var-namespace=shop&var-workload=cart-v1'],
+      ['envoy', '/d/meshscope-envoy?var-namespace=shop&var-workload=cart-v1'],
     ]);
   });
   it('URL-encodes hostile values and offers traces only when configured', () => {

@@ -2,7 +2,7 @@ import { TopologyOptions } from '../options';
 import { NodeIdentity } from './model/types';
 
 export interface NodeLink {
-  kind: 'service' | 'workload' | 'traces';
+  kind: 'service' | 'workload' | 'envoy' | 'traces';
   title: string;
   href: string;
 }
@@ -29,6 +29,13 @@ export function linksFor(identity: NodeIdentity, options: TopologyOptions): Node
       kind: 'workload',
       title: `Workload dashboard: ${identity.workload}`,
       href: fillTemplate(options.workloadDashboardUrl, identity),
+    });
+  }
+  if (options.envoyDashboardUrl && identity.workload && identity.namespace) {
+    links.push({
+      kind: 'envoy',
+      title: `Proxy internals: ${identity.workload}`,
+      href: fillTemplate(options.envoyDashboardUrl, identity),
     });
   }
   if (options.tracesUrl && (identity.workload || identity.service || identity.app)) {

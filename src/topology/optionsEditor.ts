@@ -42,5 +42,6 @@ export function addTopologyOptions(builder: PanelOptionsEditorBuilder<MeshPanelO
       description: 'Variables: ${cluster} ${namespace} ${service} ${workload} ${app} ${version}, URL-encoded.',
     })
     .textInput('workloadDashboardUrl', 'Workload dashboard link')
+    .textInput('envoyDashboardUrl', 'Proxy internals link')
     .textInput('tracesUrl', 'Traces link', { description: 'Empty hides the link.' });
 }
