@@ -5,7 +5,7 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboards, DEFAULT_CONFIG } from '../../dashboards';
 import { ENVOY_DASHBOARD_PREFIXES } from '../../dashboards/queries/envoy';
-import { type ProxyTruth, type Simulator, startSimulator } from '../../simulator';
+import { defaultTopology, type ProxyTruth, type Simulator, startSimulator } from '../../simulator';
 import { findPrometheusBinary, type Prometheus, startPrometheus } from '../helpers/prometheus';
 import { type AnyPanel, panelByTitle, panelsOf, substitute } from './walk';
 
@@ -14,6 +14,11 @@ const WINDOW = '60s';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ON = { namespace: 'bookinfo', workload: 'productpage-v1' };
 const OFF = { namespace: 'bookinfo', workload: 'reviews-v2' };
+/** The default mesh with two productpage pods, so that sums over a workload's pods (and maxima) are exercised. */
+const TOPOLOGY = {
+  ...defaultTopology,
+  workloads: defaultTopology.workloads.map((w) => (w.name === ON.workload ? { ...w, replicas: 2 } : w)),
+};
 
 describe('Proxy internals dashboard against a real Prometheus scraping the simulator', () => {
   let sim: Simulator;
@@ -24,7 +29,7 @@ describe('Proxy internals dashboard against a real Prometheus scraping the simul
 
   beforeAll(async () => {
     findPrometheusBinary('prometheus');
-    sim = await startSimulator({ seed: 7 });
+    sim = await startSimulator({ topology: TOPOLOGY, seed: 7 });
     prom = await startPrometheus({ sdUrl: `${sim.url}/sd`, scrapeInterval: '1s' });
     await prom.waitForScrapes(1);
     await sleep(63_000); // fill the 60 s rate window
@@ -59,6 +64,7 @@ describe('Proxy internals dashboard against a real Prometheus scraping the simul
 
   test('the workload with proxyStatsMatcher on: every target of every panel returns data', async () => {
     expect(truth.clusters.length).toBeGreaterThan(2);
+    expect(truth.pods.length).toBe(2);
     const empty: string[] = [];
     for (const p of panelsOf(dashboard)) {
       for (const t of p.targets ?? []) {
