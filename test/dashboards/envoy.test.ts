@@ -150,10 +150,12 @@ describe('Proxy internals dashboard against a real Prometheus scraping the simul
       const expected = sum(truth.clusters.filter((c) => c.kind === kind).map((c) => c.requestsPerSecond));
       within2(`kind ${kind}`, kinds.find((s) => s.metric.kind === legend)?.value ?? 0, expected);
     }
-    // Retries are two per 503 the app returned: few per second, so within 5 % over the window.
+    // Retries are two per 503 the app returned, about 0.6/s: the counter moves in whole retries, so over the 60 s
+    // window the rate is exact only to a few retries (3 of ~35 is ~9 %), not to 2 %.
     const retries = await one('Retries and timeouts');
     const expectedRetries = sum(truth.clusters.map((c) => c.retriesPerSecond));
-    expect({ retries, expectedRetries, ok: Math.abs(retries / expectedRetries - 1) <= 0.05 }).toMatchObject({
+    const tolerance = Math.max(0.05, 3 / (expectedRetries * 60));
+    expect({ retries, expectedRetries, ok: Math.abs(retries / expectedRetries - 1) <= tolerance }).toMatchObject({
       ok: true,
     });
   });
