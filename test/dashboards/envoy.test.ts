@@ -54,11 +54,14 @@ describe('Proxy internals dashboard against a real Prometheus scraping the simul
     expect({ title, refId, series: r.length }).toEqual({ title, refId, series: 1 });
     return r[0].value;
   };
-  const within2 = (what: string, actual: number, expected: number) =>
-    expect({ what, actual, expected, ok: expected > 0 && Math.abs(actual / expected - 1) <= 0.02 }).toMatchObject({
-      what,
-      ok: true,
-    });
+  // Counters move in whole requests: over the window, a small rate is exact only to a few counts, on top of the
+  // simulator's rate noise (within ~1.6 % over 30 s or more). The figures are in the label so a failure shows them.
+  const within = (what: string, actual: number, expected: number, counts = 0) => {
+    const tolerance = 0.02 + counts / (expected * parseInt(WINDOW, 10));
+    const label = `${what}: ${actual} against /truth ${expected} (tolerance ${(tolerance * 100).toFixed(1)} %)`;
+    expect({ label, ok: expected > 0 && Math.abs(actual / expected - 1) <= tolerance }).toEqual({ label, ok: true });
+  };
+  const within2 = (what: string, actual: number, expected: number) => within(what, actual, expected);
   const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
   const hinted = (p: AnyPanel) => (p.fieldConfig?.defaults as { noValue?: string } | undefined)?.noValue;
 
@@ -142,7 +145,7 @@ describe('Proxy internals dashboard against a real Prometheus scraping the simul
     const upstream = await series('Upstream requests by code class');
     for (const cls of ['2xx', '5xx']) {
       const expected = sum(truth.clusters.map((c) => c.requestsByClass[cls] ?? 0));
-      within2(`upstream ${cls}`, upstream.find((x) => x.metric.response_code_class === cls)?.value ?? 0, expected);
+      within(`upstream ${cls}`, upstream.find((x) => x.metric.response_code_class === cls)?.value ?? 0, expected, 3);
     }
     const kinds = await series('Requests by traffic kind');
     const kindOf = { inbound: 'inbound', outbound: 'outbound to mesh services', blackhole: 'blackhole' };
@@ -150,14 +153,8 @@ describe('Proxy internals dashboard against a real Prometheus scraping the simul
       const expected = sum(truth.clusters.filter((c) => c.kind === kind).map((c) => c.requestsPerSecond));
       within2(`kind ${kind}`, kinds.find((s) => s.metric.kind === legend)?.value ?? 0, expected);
     }
-    // Retries are two per 503 the app returned, about 0.6/s: the counter moves in whole retries, so over the 60 s
-    // window the rate is exact only to a few retries (3 of ~35 is ~9 %), not to 2 %.
-    const retries = await one('Retries and timeouts');
-    const expectedRetries = sum(truth.clusters.map((c) => c.retriesPerSecond));
-    const tolerance = Math.max(0.05, 3 / (expectedRetries * 60));
-    expect({ retries, expectedRetries, ok: Math.abs(retries / expectedRetries - 1) <= tolerance }).toMatchObject({
-      ok: true,
-    });
+    // Retries are two per 503 the app returned, about 0.6/s; 5xx responses upstream about 3/s.
+    within('retries', await one('Retries and timeouts'), sum(truth.clusters.map((c) => c.retriesPerSecond)), 3);
   });
 
   test('TLS: handshakes up and down, cipher suite and version mix equal /truth', async () => {
