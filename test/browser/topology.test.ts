@@ -5,13 +5,11 @@
  * across a refresh and a reload; and, through setFrames, hostile label values and bad input.
  */
 import { Browser, Page } from 'playwright-core';
-import { buildDashboards, DEFAULT_CONFIG } from '../../dashboards';
-import { type EdgeTruth, type Simulator, startSimulator } from '../../simulator';
-import { requireBuild } from '../helpers/build';
-import { launchChromium, waitForPreview } from '../helpers/chromium';
-import { type Prometheus, startPrometheus } from '../helpers/prometheus';
-import { startPreview, PreviewServer } from '../preview/server';
-import { substitute, targetsOf } from '../dashboards/walk';
+import { type EdgeTruth, type Simulator } from '../../simulator';
+import { waitForPreview } from '../helpers/chromium';
+import { type Prometheus } from '../helpers/prometheus';
+import { PreviewServer } from '../preview/server';
+import { LiveMesh, startLiveMesh } from '../topology/liveMesh';
 import { edgeKey, expectedEdges, expectedNodes, parseBytes, parseRate, throughWaypoint } from '../topology/expected';
 import { nodeGraphFrames, request, Sample, tableFrame } from '../topology/frames';
 import { readPng } from '../helpers/pixels';
@@ -23,6 +21,7 @@ import {
   hookNodes,
   hoverAt,
   nodeByLabel,
+  meshTopologyQueries,
   openTopology,
   waitForGraph,
 } from '../topology/page';
@@ -42,6 +41,7 @@ const LINKS = {
   tracesUrl: `${LINK_HOST}/explore?app=\${app}&version=\${version}`,
 };
 
+let live: LiveMesh;
 let sim: Simulator;
 let prom: Prometheus;
 let preview: PreviewServer;
@@ -49,19 +49,11 @@ let browser: Browser;
 let promStarted = 0;
 
 beforeAll(async () => {
-  requireBuild();
-  sim = await startSimulator({ seed: 6 });
-  [prom, browser] = await Promise.all([
-    startPrometheus({ sdUrl: `${sim.url}/sd`, scrapeInterval: '1s' }),
-    launchChromium(),
-  ]);
-  promStarted = Date.now();
-  preview = await startPreview({ prometheusUrl: prom.url });
+  live = await startLiveMesh();
+  ({ sim, prom, preview, browser, promStarted } = live);
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all([browser?.close(), preview?.close(), prom?.stop(), sim?.close()]);
-});
+afterAll(() => live?.close());
 
 const param = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
@@ -301,15 +293,7 @@ describe("the simulator's default mesh through a real Prometheus", () => {
     await prom.waitForScrapes(2);
     await new Promise((r) => setTimeout(r, Math.max(0, promStarted + WINDOW_S * 1000 - Date.now())));
     truth = sim.truth().edges;
-    const mesh = buildDashboards(DEFAULT_CONFIG).find((d) => d.uid === 'meshscope-mesh')!;
-    const queries = targetsOf(mesh)
-      .filter((target) => target.panel === 'Mesh topology')
-      .map((target) => ({
-        refId: target.refId,
-        expr: substitute(target.expr, { cluster: '.*', namespace: '.*' }, `${WINDOW_S}s`),
-        format: 'table',
-        instant: true,
-      }));
+    const queries = meshTopologyQueries(WINDOW_S);
     expect(queries.map((q) => q.refId)).toEqual(['A', 'B', 'C']);
     liveQuery = `queries=${param(queries)}&options=${param({ topology: LINKS })}`;
   }, 60_000);

@@ -16,8 +16,11 @@ export interface ExpectedEdge {
 const sourceLabel = (e: EdgeTruth) => e.source?.workload ?? 'unknown';
 const destinationLabel = (e: EdgeTruth) => e.destination?.workload ?? e.egress!.cluster;
 
+/** `source label → destination label`, as the tooltip and the worst-edges list title an edge. */
+export const edgeTitle = (e: EdgeTruth) => `${sourceLabel(e)} → ${destinationLabel(e)}`;
+
 /** Only edges with traffic: an idle edge leaves no series behind it. */
-const active = (edges: EdgeTruth[]) => edges.filter((e) => e.rate > 0);
+export const active = (edges: EdgeTruth[]) => edges.filter((e) => e.rate > 0);
 
 export function expectedNodes(edges: EdgeTruth[]): string[] {
   return [...new Set(active(edges).flatMap((e) => [sourceLabel(e), destinationLabel(e)]))].sort();
@@ -32,7 +35,7 @@ export const throughWaypoint = (e: EdgeTruth) => e.protocol !== 'tcp' && e.repor
  */
 export function expectedEdges(edges: EdgeTruth[]): ExpectedEdge[] {
   return active(edges).flatMap((e) => {
-    const title = `${sourceLabel(e)} → ${destinationLabel(e)}`;
+    const title = edgeTitle(e);
     const l7: ExpectedEdge[] = e.protocol === 'tcp' ? [] : [{ title, protocol: e.protocol, rate: e.rate }];
     return e.tcp && !throughWaypoint(e) ? [...l7, { title, protocol: 'tcp' }] : l7;
   });
@@ -60,4 +63,22 @@ export function parseBytes(text: string | undefined): number {
     throw new Error(`"${text}" is not a byte rate`);
   }
   return Number(match[1]) * BYTE_UNITS[match[2]];
+}
+
+/** Reads "1.5%" or "<0.1%" (render/format.ts formatShare) back into a share (0..1). */
+export function parseShare(text: string): number {
+  const match = /^(<?)([\d.]+)%$/.exec(text.trim());
+  if (!match) {
+    throw new Error(`"${text}" is not a share`);
+  }
+  return match[1] ? 0 : Number(match[2]) / 100;
+}
+
+/** Reads "12.3 ms", "1.2 s" or "≥2.5 s" (render/format.ts formatMs) back into milliseconds. */
+export function parseMs(text: string): number {
+  const match = /^≥?([\d.]+) (ms|s)$/.exec(text.trim());
+  if (!match) {
+    throw new Error(`"${text}" is not a duration`);
+  }
+  return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
 }

@@ -1,5 +1,7 @@
 /** Driving the Topology view on the preview page: open it, find nodes and edges, hover, read the tooltip. */
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildDashboards, DEFAULT_CONFIG } from '../../dashboards';
+import { substitute, targetsOf } from '../dashboards/walk';
 import { openPage, waitForPreview } from '../helpers/chromium';
 
 export type HookNode = { id: string; label: string; x: number; y: number; visible: boolean };
@@ -90,4 +92,17 @@ export async function hoverAt(page: Page, x: number, y: number): Promise<Tooltip
       [...el.querySelectorAll('tr')].map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent])
     ),
   }));
+}
+
+/** The Mesh dashboard's own topology queries, instant tables over every cluster and namespace, rated over `window`. */
+export function meshTopologyQueries(windowS: number) {
+  const mesh = buildDashboards(DEFAULT_CONFIG).find((d) => d.uid === 'meshscope-mesh')!;
+  return targetsOf(mesh)
+    .filter((target) => target.panel === 'Mesh topology')
+    .map((target) => ({
+      refId: target.refId,
+      expr: substitute(target.expr, { cluster: '.*', namespace: '.*' }, `${windowS}s`),
+      format: 'table',
+      instant: true,
+    }));
 }

@@ -11,11 +11,12 @@ const hub = scene.nodes.findIndex((_, i) => scene.from.includes(i) && scene.to.i
 const alphaOf = (color: string) => colorManipulator.decomposeColor(color).values[3] ?? 1;
 
 describe('fadeOutside', () => {
-  it('fades nodes outside the mask and edges not between two members, and drops those edges’ labels', () => {
+  it('fades nodes outside the mask and edges not between two members, and drops their labels', () => {
     const member = neighbourhood(scene.nodes.length, scene.from, scene.to, hub, 1);
     const faded = fadeOutside(scene, member);
     scene.nodes.forEach((_, i) => {
       expect(alphaOf(faded.nodeColor[i])).toBeCloseTo(member[i] ? 1 : FADED_ALPHA, 2);
+      expect(faded.nodes[i].label).toBe(member[i] ? scene.nodes[i].label : '');
     });
     let kept = 0;
     scene.edges.forEach((_, e) => {

@@ -7,14 +7,16 @@ import { Scene } from '../render/scene';
 export const FADED_ALPHA = 0.15;
 
 /**
- * The scene as drawn in focus: nodes outside `member` and edges not between two members in faded colours, those
- * edges without labels. Positions are the scene's own arrays, so dragging still moves what is drawn.
+ * The scene as drawn in focus: nodes outside `member` and edges not between two members in faded colours and
+ * without labels. Positions are the scene's own arrays, so dragging still moves what is drawn.
  */
 export function fadeOutside(scene: Scene, member: Uint8Array): Scene {
   const fade = (color: string) => colorManipulator.alpha(color, FADED_ALPHA);
   const kept = (e: number) => member[scene.from[e]] === 1 && member[scene.to[e]] === 1;
   return {
     ...scene,
+    // Text cannot be faded through the scene, so faded nodes and edges lose their labels instead.
+    nodes: scene.nodes.map((n, i) => (member[i] ? n : { ...n, label: '' })),
     nodeColor: scene.nodeColor.map((c, i) => (member[i] ? c : fade(c))),
     edgeColor: scene.edgeColor.map((c, e) => (kept(e) ? c : fade(c))),
     edgeLabel: scene.edgeLabel.map((text, e) => (kept(e) ? text : '')),

@@ -1,0 +1,32 @@
+/** The simulator's default mesh behind a real Prometheus, the preview page on it, and Chromium: the live browser tests' setup. */
+import { Browser } from 'playwright-core';
+import { type Simulator, startSimulator } from '../../simulator';
+import { requireBuild } from '../helpers/build';
+import { launchChromium } from '../helpers/chromium';
+import { type Prometheus, startPrometheus } from '../helpers/prometheus';
+import { startPreview, PreviewServer } from '../preview/server';
+
+export interface LiveMesh {
+  sim: Simulator;
+  prom: Prometheus;
+  preview: PreviewServer;
+  browser: Browser;
+  /** When Prometheus started scraping (ms since the epoch): a rate window is full that long after it. */
+  promStarted: number;
+  close(): Promise<void>;
+}
+
+export async function startLiveMesh(): Promise<LiveMesh> {
+  requireBuild();
+  const sim = await startSimulator({ seed: 6 });
+  const [prom, browser] = await Promise.all([
+    startPrometheus({ sdUrl: `${sim.url}/sd`, scrapeInterval: '1s' }),
+    launchChromium(),
+  ]);
+  const promStarted = Date.now();
+  const preview = await startPreview({ prometheusUrl: prom.url });
+  const close = async () => {
+    await Promise.all([browser.close(), preview.close(), prom.stop(), sim.close()]);
+  };
+  return { sim, prom, preview, browser, promStarted, close };
+}
