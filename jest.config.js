@@ -1,13 +1,24 @@
-// Unit layer: pure code and components under src/, in jsdom (the scaffold's config, extended beside it).
-process.env.TZ = 'UTC';
-const base = require('./.config/jest.config');
+// Unit layer: pure code and components under src/ in jsdom (the scaffold's config, extended beside it), and the
+// pure tests of dashboards/ and simulator/ in Node (listed in jest.layers.js).
+const { base, transform, pureTests } = require('./jest.layers');
 
 module.exports = {
-  ...base,
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: {
-    ...base.transform,
-    // d3-color and friends now ship .mjs entry points that the scaffold's transform does not match.
-    '^.+\\.mjs$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
-  },
+  projects: [
+    {
+      ...base,
+      displayName: 'src',
+      rootDir: __dirname,
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      transform,
+    },
+    {
+      displayName: 'dashboards and simulator',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: pureTests.map((t) => `<rootDir>/${t}`),
+      transform,
+      transformIgnorePatterns: base.transformIgnorePatterns,
+      moduleNameMapper: base.moduleNameMapper,
+    },
+  ],
 };

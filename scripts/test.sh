@@ -15,7 +15,7 @@ layer 'format (prettier --check)'
 npx prettier --check . --log-level warn
 layer 'imports (dependency-cruiser: no cycles, the product free of tests, one direction through dashboards/)'
 npx depcruise --config .dependency-cruiser.cjs src dashboards simulator test bench scripts
-layer 'unit tests (src/, jest + jsdom)'
+layer 'unit tests (src/ in jsdom; the pure tests of dashboards/ and simulator/ in Node)'
 npx jest --ci --maxWorkers 2 --json --outputFile "$results/unit.json"
 layer 'build (dist/ and the release zip)'
 npm run --silent build
