@@ -22,7 +22,7 @@ const NOTES: Record<string, string> = {
   histogram:
     'Headless Chromium, 10,000 steps × 20 buckets handed to the panel, median of 7 renders; the error is against a plain reference quantile over every step.',
   dashboards:
-    'Samples Prometheus touched (its query statistics) to load each dashboard on a 500-workload mesh (3 of its 25 namespaces ambient, 5 % of sidecar workloads running a Wasm extension), with the geometry of a one-hour load at a 15 s scrape (see bench/dashboards.ts); only panels outside collapsed rows run on load. samples_recorded: the same dashboards in recorded mode.',
+    "Samples Prometheus touched (its query statistics) by each dashboard, ours beside Istio's official one (bench/anchors/istio-dashboards/) on the same Prometheus, instant and variables, evaluated as Grafana would (regex-escaped multi-value/All variables, step and $__rate_interval per panel), on a 500-workload mesh (3 of its 25 namespaces ambient, 5 % of sidecar workloads running a Wasm extension, 5 % with extended Envoy stats), with the geometry of a one-hour load at a 15 s scrape (see bench/dashboards.ts). samples_load: panels outside collapsed rows and variable queries; samples_opened: every row opened; samples_recorded: ours on load in recorded mode; data_share: queries returning data, every row opened; *_ratio: ours / Istio's (recorded_ratio against Istio's load).",
 };
 
 /** bench/RESULTS.md: the machine, then one table per section, from the same object as results.json. */

@@ -30,30 +30,37 @@ export interface TargetRef {
   refId: string;
   expr: string;
   instant: boolean;
+  /** Runs when the dashboard opens: a collapsed row holds its panels and runs none until opened. */
+  onLoad: boolean;
+  /** What decides the query's step: the panel's width in grid columns, its min interval and max data points. */
+  columns: number;
+  minInterval?: string;
+  maxDataPoints?: number;
 }
 
-function targetRefs(d: Dashboard, panels: AnyPanel[]): TargetRef[] {
-  return panels.flatMap((p) =>
-    (p.targets ?? []).map((t) => ({
-      uid: d.uid!,
-      panel: p.title ?? '',
-      refId: String(t.refId),
-      expr: String(t.expr),
-      instant: t.instant === true,
-    }))
-  );
-}
-
+/** Every panel's queries as Grafana sends them: hidden targets (`hide: true`) are not run. */
 export function targetsOf(d: Dashboard): TargetRef[] {
-  return targetRefs(d, panelsOf(d));
+  const loaded = new Set(((d.panels ?? []) as AnyPanel[]).filter((p) => p.type !== 'row'));
+  return panelsOf(d).flatMap((p) =>
+    (p.targets ?? [])
+      .filter((t) => t.hide !== true)
+      .map((t) => ({
+        uid: d.uid!,
+        panel: p.title ?? '',
+        refId: String(t.refId),
+        expr: String(t.expr),
+        instant: t.instant === true,
+        onLoad: loaded.has(p),
+        columns: p.gridPos?.w ?? 24,
+        minInterval: p.interval || undefined,
+        maxDataPoints: p.maxDataPoints ?? undefined,
+      }))
+  );
 }
 
-/** Targets Grafana runs when the dashboard opens: a collapsed row holds its panels and runs none until opened. */
+/** Targets Grafana runs when the dashboard opens. */
 export function loadedTargetsOf(d: Dashboard): TargetRef[] {
-  return targetRefs(
-    d,
-    ((d.panels ?? []) as AnyPanel[]).filter((p) => p.type !== 'row')
-  );
+  return targetsOf(d).filter((t) => t.onLoad);
 }
 
 export function panelByTitle(d: Dashboard, title: string): AnyPanel {

@@ -40,6 +40,8 @@ export interface PrometheusOptions {
   files?: Record<string, string>;
   /** ms to wait for readiness (default 30 000). */
   readyTimeoutMs?: number;
+  /** More command-line flags, e.g. `--query.timeout=15m` for a bench's heaviest queries on a shared machine. */
+  flags?: string[];
 }
 
 export interface Prometheus extends QueryApi {
@@ -86,6 +88,7 @@ export async function startPrometheus(o: PrometheusOptions = {}): Promise<Promet
       '--web.enable-lifecycle',
       '--storage.tsdb.retention.time=1h',
       '--log.level=warn',
+      ...(o.flags ?? []),
     ],
     readyPath: '/-/ready',
     readyTimeoutMs: o.readyTimeoutMs,
