@@ -92,6 +92,21 @@ describe('dist/', () => {
     expect(readFileSync(join(dist, 'README.md'), 'utf8')).not.toContain('create-plugin');
   });
 
+  it('shows the catalogue screenshots plugin.json names, and the README Grafana shows uses them', () => {
+    const dist = requireBuild();
+    const shots: Array<{ name: string; path: string }> = readJson(join(dist, 'plugin.json')).info.screenshots;
+    expect(shots.length).toBeGreaterThanOrEqual(2);
+    const readme = readFileSync(join(dist, 'README.md'), 'utf8');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    for (const shot of shots) {
+      expect(shot.name.length).toBeGreaterThan(0);
+      expect(readFileSync(join(dist, shot.path)).subarray(0, 4)).toEqual(png);
+    }
+    const shown = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shots.map((s) => s.path)).toEqual(expect.arrayContaining(shown));
+  });
+
   it('holds only what Grafana loads plus README, CHANGELOG and LICENSE', () => {
     const dist = requireBuild();
     const zip = `${PLUGIN_ID}-${pkg.version}.zip`;

@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { PLUGIN_PUBLIC_PATH } from '../helpers/grafanaSharedModules';
+import { GrafanaHost, grafanaVersion, hostModules } from './grafanaHosts';
 
 /**
  * The preview page: stands in for Grafana (which cannot run here) around the real built plugin. It serves
@@ -16,6 +17,8 @@ export interface PreviewOptions {
   host?: string;
   /** Base URL of a Prometheus to proxy at /api/prom (live data); omit for fixtures only. */
   prometheusUrl?: string;
+  /** Whose shared modules the page offers the plugin: Grafana 13 (React 19, the default) or Grafana 12 (React 18). */
+  grafana?: GrafanaHost;
 }
 
 export interface PreviewServer {
@@ -55,7 +58,7 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-async function buildHost(): Promise<string> {
+async function buildHost(grafana: GrafanaHost): Promise<string> {
   const result = await build({
     entryPoints: [join(__dirname, 'host', 'main.tsx')],
     bundle: true,
@@ -72,6 +75,7 @@ async function buildHost(): Promise<string> {
     // UMD libraries inside the host (lodash among them) must not see SystemJS's global AMD `define` and register
     // themselves with it instead of exporting; Grafana's own webpack build turns AMD parsing off likewise.
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', define: 'undefined' },
+    plugins: [hostModules(grafana)],
     logLevel: 'error',
   });
   return result.outputFiles.find((file) => file.path.endsWith('.js'))!.text;
@@ -118,7 +122,9 @@ async function proxy(req: IncomingMessage, res: ServerResponse, base: string | u
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
-  const [host, page] = await Promise.all([buildHost(), readFile(join(__dirname, 'host', 'index.html'), 'utf8')]);
+  const grafana = options.grafana ?? '13';
+  const [host, html] = await Promise.all([buildHost(grafana), readFile(join(__dirname, 'host', 'index.html'), 'utf8')]);
+  const page = html.replace('GRAFANA_VERSION', grafanaVersion(grafana));
   const pluginPath = `/${PLUGIN_PUBLIC_PATH}`;
 
   const server = createServer(async (req, res) => {
