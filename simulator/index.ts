@@ -1,5 +1,7 @@
 // Library entry: start the simulator in-process (tests, bench, preview) and drive it.
 import type { AddressInfo } from 'node:net';
+import { discover, type Role, type TargetGroup } from './kubernetes/discovery';
+import { kubernetesObjects } from './kubernetes/objects';
 import { Mesh } from './model/mesh';
 import { prometheusConfig } from './prometheus-config';
 import { type ActiveScenario, type ScenarioRequest, Scenarios } from './scenarios';
@@ -32,6 +34,8 @@ export interface Simulator {
   clearScenario(id?: number): void;
   /** Paths and target labels of every visible target, as /sd lists them. */
   targets(): Array<{ targets: string[]; labels: Record<string, string> }>;
+  /** Kubernetes SD's targets for a role, as /sd/kubernetes/<role> serves them. */
+  discovery(role: Role): TargetGroup[];
   /** A Prometheus config that scrapes this simulator through /sd. */
   prometheusConfig(scrapeInterval?: string): string;
   close(): Promise<void>;
@@ -45,7 +49,8 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
   const scenarios = new Scenarios(mesh);
   const host = o.host ?? '127.0.0.1';
   let address = '';
-  const server = createSimulatorServer({ mesh, scenarios, now, address: () => address });
+  const kube = kubernetesObjects(mesh);
+  const server = createSimulatorServer({ mesh, kube, scenarios, now, address: () => address });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port ?? 0, host, () => resolve());
@@ -60,6 +65,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     setScenario: (req) => scenarios.start(req, now()),
     clearScenario: (id) => (id === undefined ? scenarios.clear(now()) : void scenarios.stop(id, now())),
     targets: () => sdDocument(mesh.targets, address),
+    discovery: (role) => discover(kube, role),
     prometheusConfig: (scrapeInterval) => prometheusConfig({ simulatorUrl: url, scrapeInterval }),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -77,3 +83,4 @@ export { TopologyError, validateTopology } from './topology/validate';
 export { generateTopology } from './topology/generate';
 export { defaultTopology } from './topology/default';
 export { prometheusConfig } from './prometheus-config';
+export { ROLES, type Role, type TargetGroup } from './kubernetes/discovery';

@@ -1,6 +1,8 @@
 // The simulator's HTTP API. Routes:
-//   GET  /sd                      Prometheus HTTP service discovery: every visible target
+//   GET  /sd                      Prometheus HTTP service discovery: every visible target, labels ready-made
+//   GET  /sd/kubernetes/<role>    Kubernetes SD's target labels (role pod, endpoints or node) for a setup's relabelling
 //   GET  <target path>            a target's exposition (paths are listed in /sd as __metrics_path__)
+//   GET  http://<ip:port><path>   as an HTTP proxy (Prometheus' proxy_url): the pod network behind /sd/kubernetes
 //   GET  /truth                   ground truth (truth.ts)
 //   GET  /scenarios               active scenarios and the names available
 //   POST /scenarios               start one: {"name":"error-spike","edge":"bookinfo/a->bookinfo/b","errorRate":0.5}
@@ -8,6 +10,8 @@
 //   GET  /prometheus.yml          a Prometheus config scraping this simulator
 //   GET  /-/healthy
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { discover, ROLES, type Role } from './kubernetes/discovery';
+import type { KubernetesObjects, Served } from './kubernetes/objects';
 import type { Mesh } from './model/mesh';
 import type { ScrapeTarget } from './model/target';
 import { type Exposition, ExpositionWriter } from './render/exposition-writer';
@@ -17,6 +21,7 @@ import { truthOf } from './truth';
 
 export interface ServerContext {
   mesh: Mesh;
+  kube: KubernetesObjects;
   scenarios: Scenarios;
   now: () => number;
   /** host:port Prometheus should scrape, as written into /sd. */
@@ -64,28 +69,46 @@ export function createSimulatorServer(ctx: ServerContext): Server {
   const json = (res: ServerResponse, status: number, value: unknown) =>
     send(res, status, JSON.stringify(value, null, 1));
 
+  async function scrape(res: ServerResponse, { target, render }: Served): Promise<void> {
+    const now = ctx.now();
+    ctx.mesh.advanceFor(target, now);
+    // Render fully before writing: a failure then becomes a 500, never a truncated exposition.
+    const out = new ExpositionWriter();
+    try {
+      await render(now, out);
+    } catch (err) {
+      out.finish().release();
+      throw err;
+    }
+    sendExposition(res, out.finish(), target.contentType);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
+    // A proxied request names its destination in absolute form: http://<pod ip>:<port>/<path>.
+    if (/^https?:\/\//.test(req.url ?? '')) {
+      const served = ctx.kube.serves.get(`${url.host}${path}`);
+      if (!served || !served.target.visible() || req.method !== 'GET') {
+        return send(res, 404, `nothing serves ${url.host}${path} in the simulated cluster\n`, 'text/plain');
+      }
+      return scrape(res, served);
+    }
     const target = byPath.get(path);
     if (target && req.method === 'GET') {
       if (!target.visible()) {
         return send(res, 404, 'pod does not exist (scaled to zero)\n', 'text/plain');
       }
-      const now = ctx.now();
-      ctx.mesh.advanceFor(target, now);
-      // Render fully before writing: a failure then becomes a 500, never a truncated exposition.
-      const out = new ExpositionWriter();
-      try {
-        await target.render(now, out);
-      } catch (err) {
-        out.finish().release();
-        throw err;
-      }
-      return sendExposition(res, out.finish(), target.contentType);
+      return scrape(res, { target, render: (now, out) => target.render(now, out) });
     }
     if (path === '/sd') {
       return json(res, 200, sdDocument(ctx.mesh.targets, ctx.address()));
+    }
+    const role = /^\/sd\/kubernetes\/([a-z]+)$/.exec(path)?.[1];
+    if (role !== undefined) {
+      return (ROLES as readonly string[]).includes(role)
+        ? json(res, 200, discover(ctx.kube, role as Role))
+        : json(res, 404, { error: `role: must be one of ${ROLES.join(', ')}` });
     }
     if (path === '/truth') {
       const now = ctx.now();

@@ -17,6 +17,7 @@ import { outcomes } from './model/edge';
 import { quantile } from './util/distribution';
 import type { ActiveScenario } from './scenarios';
 import { ENVOY_DEFAULT_BUCKETS } from './spec/buckets';
+import { ZONE_ROUTING_STATS } from './render/envoy-stats';
 
 export interface EdgeTruth {
   /** Stable id, used by /scenarios: "ns/source->ns/destination" (or "->host" for egress). */
@@ -59,6 +60,8 @@ export interface ClusterTruth {
   activeConnections: number;
   /** Endpoints of the cluster; each pod of the workload sees them all. */
   endpoints: number;
+  /** Upstream requests per second by the answering endpoint's zone, as the per-zone stats count them. */
+  upstreamZones: Record<string, number>;
 }
 
 /** What the extended Envoy stats of a workload's proxies (proxyStatsMatcher on) should show. */
@@ -72,6 +75,17 @@ export interface ProxyTruth {
   /** Mutual-TLS handshakes per second on the inbound listener (0.0.0.0_15006). */
   inboundTlsHandshakesPerSecond: number;
   tls: { cipher: string; version: string };
+  /** Each pod's locality, `region/zone/subzone` (subzone often empty), from its node. */
+  localities: Record<string, string>;
+  /**
+   * Upstream requests per second (attempts, retries included) from the pods' zone to the upstream host's zone, over
+   * the clusters whose hosts have a locality (mesh services), as Envoy's per-zone stats count them.
+   */
+  zones: Array<{ from: string; to: string; requestsPerSecond: number }>;
+  /** Share of those requests that leave their zone. */
+  crossZoneShare: number;
+  /** Envoy's zone-aware routing counters per second (ZONE_ROUTING_STATS): all 0, Istio sets no local cluster. */
+  zoneRouting: Record<string, number>;
 }
 
 export interface Truth {
@@ -112,6 +126,7 @@ function proxyTruth(mesh: Mesh, w: Workload): ProxyTruth {
   const clusters = new Map<string, ClusterTruth>();
   const downstream: Record<string, Record<string, number>> = {};
   let inboundTls = 0;
+  const zones = new Map<string, { from: string; to: string; requestsPerSecond: number }>();
   for (const e of mesh.edges) {
     const b = e.behaviour;
     const side: Reporter | undefined =
@@ -132,6 +147,7 @@ function proxyTruth(mesh: Mesh, w: Workload): ProxyTruth {
       tlsHandshakesPerSecond: 0,
       activeConnections: activeConnections(endpoints) * w.proxies.length,
       endpoints,
+      upstreamZones: {},
     };
     const port = outboundPort(name);
     const prefix = side === 'destination' ? `inbound_0.0.0.0_${w.identity.port}` : port && `outbound_0.0.0.0_${port}`;
@@ -149,7 +165,22 @@ function proxyTruth(mesh: Mesh, w: Workload): ProxyTruth {
       inboundTls += side === 'destination' && b.mtls ? n / REQUESTS_PER_CONNECTION : 0;
     }
     clusters.set(name, c);
+    for (const pod of side === 'source' ? w.pods : []) {
+      for (const [to, share] of mesh.zoneSplit(e, pod)) {
+        const from = pod.locality.zone;
+        const z = zones.get(`${from}>${to}`) ?? { from, to, requestsPerSecond: 0 };
+        // Per-zone stats count upstream responses: neither requests without one (code 0) nor local replies (UH).
+        for (const o of outcomes(e.spec, b).filter((x) => x.code !== '0' && x.flags !== 'UH')) {
+          const n = (b.rate * o.share * attempts(kind, o.code, o.flags) * share) / w.pods.length;
+          z.requestsPerSecond += n;
+          bump(c.upstreamZones, to, n);
+        }
+        zones.set(`${from}>${to}`, z);
+      }
+    }
   }
+  const zoneTotal = [...zones.values()].reduce((n, z) => n + z.requestsPerSecond, 0);
+  const crossZone = [...zones.values()].filter((z) => z.from !== z.to).reduce((n, z) => n + z.requestsPerSecond, 0);
   return {
     workload: w.spec.name,
     namespace: w.spec.namespace,
@@ -158,6 +189,12 @@ function proxyTruth(mesh: Mesh, w: Workload): ProxyTruth {
     downstream,
     inboundTlsHandshakesPerSecond: inboundTls,
     tls: { cipher: MTLS_CIPHER, version: MTLS_VERSION },
+    localities: Object.fromEntries(
+      w.pods.map((p) => [p.name, [p.locality.region, p.locality.zone, p.locality.subzone].join('/')])
+    ),
+    zones: [...zones.values()],
+    crossZoneShare: zoneTotal > 0 ? crossZone / zoneTotal : 0,
+    zoneRouting: Object.fromEntries(ZONE_ROUTING_STATS.map((stat) => [stat, 0])),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   ztunnelLabels,
 } from './identity';
 import { clusterKind } from './envoy-clusters';
+import { clusterLocalities, type Locality, zoneShares } from './locality';
 import { ProxyPod } from './proxy-pod';
 import type { PodInfo, ScrapeTarget } from './target';
 
@@ -58,9 +59,11 @@ export class Mesh {
   readonly edges: EdgeRuntime[] = [];
   readonly targets: ScrapeTarget[] = [];
   readonly istiods = new Map<string, IstiodPod>();
-  private readonly ztunnels = new Map<string, ZtunnelPod>();
-  private readonly cadvisors = new Map<string, CadvisorNode>();
+  readonly ztunnels = new Map<string, ZtunnelPod>();
+  readonly cadvisors = new Map<string, CadvisorNode>();
   private readonly nodesByCluster = new Map<string, string[]>();
+  readonly localities: Map<string, Locality[]>;
+  private readonly localityOfNode = new Map<string, Locality>();
   private readonly podCountByCluster = new Map<string, number>();
   private readonly edgeSource: Array<Workload | undefined> = [];
   private readonly edgeDestination: Array<Workload | undefined> = [];
@@ -74,6 +77,7 @@ export class Mesh {
   ) {
     this.istioVersion = topology.istioVersion ?? '1.24.2';
     this.clusters = topology.clusters ?? ['Kubernetes'];
+    this.localities = clusterLocalities(topology, this.clusters);
     const trustDomain = topology.trustDomain ?? 'cluster.local';
     const ambient = new Set((topology.namespaces ?? []).filter((n) => n.ambient).map((n) => n.name));
     const waypointNs = (topology.namespaces ?? []).filter((n) => n.waypoint).map((n) => n.name);
@@ -190,12 +194,14 @@ export class Mesh {
 
   private layOutNodes(ambient: boolean): void {
     for (const cluster of this.clusters) {
-      const count = Math.max(2, Math.ceil((this.podCountByCluster.get(cluster) ?? 0) / PODS_PER_NODE));
+      const zones = this.localities.get(cluster)!;
+      const count = Math.max(2, zones.length, Math.ceil((this.podCountByCluster.get(cluster) ?? 0) / PODS_PER_NODE));
       const nodes = Array.from(
         { length: count },
         (_, i) => `${cluster}-worker-${kubeSuffix(`${this.seed}/${cluster}/${i}`, 5)}`
       );
       this.nodesByCluster.set(cluster, nodes);
+      nodes.forEach((node, i) => this.localityOfNode.set(node, zones[i % zones.length]));
       for (const node of nodes) {
         const cadvisor = new CadvisorNode(cluster, node, this.istioVersion, this.startedAt);
         this.cadvisors.set(node, cadvisor);
@@ -223,12 +229,18 @@ export class Mesh {
     }
   }
 
+  nodeLocality(node: string): Locality {
+    return this.localityOfNode.get(node)!;
+  }
+
   private workloadsOnNode(node: string): number {
     return this.workloads.filter((w) => w.up && w.mode === 'ambient' && w.pods.some((p) => p.node === node)).length;
   }
 
-  private nodeFor(cluster: string, key: string): string {
-    const nodes = this.nodesByCluster.get(cluster) ?? [];
+  private nodeFor(cluster: string, key: string, zone?: number): string {
+    const all = this.nodesByCluster.get(cluster) ?? [];
+    const zones = this.localities.get(cluster)!.length;
+    const nodes = zone === undefined ? all : all.filter((_, i) => i % zones === zone);
     return nodes[hash32(key, this.seed) % nodes.length];
   }
 
@@ -240,7 +252,7 @@ export class Mesh {
     container: string,
     labels: Record<string, string>
   ): PodInfo {
-    return { name, namespace, cluster, node, container, labels };
+    return { name, namespace, cluster, node, container, labels, locality: this.localityOfNode.get(node)! };
   }
 
   private createPods(w: Workload, serviceCount: number): void {
@@ -252,11 +264,14 @@ export class Mesh {
     if (w.spec.version) {
       labels.version = w.spec.version;
     }
+    // Spread over the cluster's zones as a topology spread constraint would, from a zone the workload's name picks.
+    const zones = this.localities.get(w.identity.cluster)!.length;
+    const first = hash32(w.key, this.seed);
     for (let i = 0; i < (w.spec.replicas ?? 1); i++) {
       const name = `${w.spec.name}-${rs}-${kubeSuffix(`${this.seed}/${w.key}/${i}`, 5)}`;
       const pod = this.podInfo(
         w.identity.cluster,
-        this.nodeFor(w.identity.cluster, name),
+        this.nodeFor(w.identity.cluster, name, (first + i) % zones),
         w.spec.namespace,
         name,
         w.mode === 'ambient' ? w.spec.name : 'istio-proxy',
@@ -318,6 +333,24 @@ export class Mesh {
       return edge.spec.egress?.cluster ?? `outbound|${dst?.port}||${dst?.serviceFqdn}`;
     }
     return reporter === 'destination' ? `inbound|${dst?.port}||` : `inbound-vip|${dst?.port}|http|${dst?.serviceFqdn}`;
+  }
+
+  /**
+   * Zones that a source pod's requests on this edge reach, with their shares: over the localities of the pods that
+   * serve it (the waypoint's for an ambient destination behind one), under the destination's localityLb. Empty
+   * where Envoy's upstream host has no locality: egress, passthrough, inbound clusters.
+   */
+  zoneSplit(edge: EdgeRuntime, pod: PodInfo): Array<[string, number]> {
+    const dst = this.destinationOf(edge);
+    if (!dst || clusterKind(this.clusterOf(edge, 'source')) !== 'outbound') {
+      return [];
+    }
+    const serving = dst.waypoint ?? dst;
+    return zoneShares(
+      pod.locality,
+      serving.pods.map((p) => p.locality),
+      dst.spec.localityLb
+    );
   }
 
   /** Envoy proxies that report a series of this edge, with the pod's share of it. */
@@ -382,7 +415,11 @@ export class Mesh {
         share: o.share,
         rate: () => edge.rateOf(s),
       };
-      o.pod.add(tcp ? 'tcp' : 'http', entry, { reporter: o.reporter, cluster: o.cluster });
+      o.pod.add(tcp ? 'tcp' : 'http', entry, {
+        reporter: o.reporter,
+        cluster: o.cluster,
+        zones: o.reporter === 'source' ? this.zoneSplit(edge, o.pod.pod) : [],
+      });
       this.observe(o.pod, edge);
     }
     for (const o of this.ztunnelObservers(edge, s.hop)) {

@@ -2,7 +2,7 @@
 import type { Reporter } from '../spec/labels';
 import { writeAgent } from '../render/agent';
 import type { ExpositionWriter } from '../render/exposition-writer';
-import { defaultFamilies, extendedFamilies, wasmFamilies } from '../render/envoy-stats';
+import { type ClusterView, defaultFamilies, extendedFamilies, wasmFamilies, zoneFamilies } from '../render/envoy-stats';
 import {
   arrangeFamilies,
   type EnvoyFamily,
@@ -18,6 +18,8 @@ import { type PodInfo, podPath, podTargetLabels, type ScrapeTarget, TEXT_CONTENT
 export interface ProxyEntryMeta {
   reporter: Reporter;
   cluster: string;
+  /** Upstream zones the entry's requests reach and their shares (Mesh.zoneSplit). */
+  zones: ReadonlyArray<[string, number]>;
 }
 
 export class ProxyPod implements ScrapeTarget {
@@ -28,7 +30,11 @@ export class ProxyPod implements ScrapeTarget {
   readonly tcp: TrafficEntry[] = [];
   readonly messages: MessageEntry[] = [];
   private readonly meta = new Map<TrafficEntry, ProxyEntryMeta>();
-  private readonly families: EnvoyFamily[];
+  private families: EnvoyFamily[];
+  /** The extended stats' view of this pod's traffic; undefined while proxyStatsMatcher leaves them off. */
+  private readonly view?: ClusterView;
+  /** Upstream zones this pod's per-zone stats exist for: a zone's families appear with its first request. */
+  private readonly upstreamZones = new Set<string>();
   private scrapes = 0;
   /** Rejected LDS pushes so far, and the rate they accrue at while the xds-rejects scenario runs. */
   private rejected = 0;
@@ -60,15 +66,16 @@ export class ProxyPod implements ScrapeTarget {
       }),
     ];
     if (workload.extendedStats) {
-      families.push(
-        ...extendedFamilies({
-          entries: this.http,
-          reporter: (e) => this.meta.get(e)?.reporter ?? 'source',
-          cluster: (e) => this.meta.get(e)?.cluster ?? 'unknown',
-          inboundPrefix: `inbound_0.0.0.0_${workload.port ?? 8080}`,
-          endpoints,
-        })
-      );
+      this.view = {
+        entries: this.http,
+        reporter: (e) => this.meta.get(e)?.reporter ?? 'source',
+        cluster: (e) => this.meta.get(e)?.cluster ?? 'unknown',
+        inboundPrefix: `inbound_0.0.0.0_${workload.port ?? 8080}`,
+        endpoints,
+        localZone: pod.locality.zone,
+        zones: (e) => this.meta.get(e)?.zones ?? [],
+      };
+      families.push(...extendedFamilies(this.view));
     }
     if (workload.wasmExtensions?.length) {
       families.push(...wasmFamilies(workload.wasmExtensions));
@@ -79,6 +86,14 @@ export class ProxyPod implements ScrapeTarget {
   add(kind: 'http' | 'tcp', entry: TrafficEntry, meta: ProxyEntryMeta): void {
     this[kind].push(entry);
     this.meta.set(entry, meta);
+    const fresh = kind === 'http' && this.view ? meta.zones.filter(([z]) => !this.upstreamZones.has(z)) : [];
+    for (const [zone] of fresh) {
+      this.upstreamZones.add(zone);
+      this.families.push(...zoneFamilies(this.view!, zone));
+    }
+    if (fresh.length > 0) {
+      this.families = arrangeFamilies(this.families);
+    }
   }
 
   /** Requests (or connections) per second this pod handles, for cAdvisor CPU. */
@@ -111,14 +126,20 @@ export class ProxyPod implements ScrapeTarget {
     return this.isUp();
   }
 
-  render(now: number, out: ExpositionWriter): void {
+  /**
+   * `merged` is pilot-agent's :15020 scrape (its own istio_agent_* families, then Envoy's); `envoy` is Envoy's own
+   * :15090 endpoint, which carries no istio_agent_* family.
+   */
+  render(now: number, out: ExpositionWriter, part: 'merged' | 'envoy' = 'merged'): void {
     this.advance(now);
     this.scrapes++;
-    writeAgent(
-      { startedAt: this.startedAt, scrapes: this.scrapes, jitter: (hash32(this.pod.name) % 1000) / 1000 },
-      now,
-      out
-    );
+    if (part === 'merged') {
+      writeAgent(
+        { startedAt: this.startedAt, scrapes: this.scrapes, jitter: (hash32(this.pod.name) % 1000) / 1000 },
+        now,
+        out
+      );
+    }
     writeFamilies(this.families, out);
   }
 }

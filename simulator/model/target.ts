@@ -1,5 +1,6 @@
 // A scrape target: one simulated pod (or one node's kubelet) served at its own path.
 import type { ExpositionWriter } from '../render/exposition-writer';
+import type { Locality } from './locality';
 
 export const TEXT_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
@@ -12,6 +13,8 @@ export interface PodInfo {
   container: string;
   /** Pod labels that reach target labels through Istio's labelmap (app, version). */
   labels: Record<string, string>;
+  /** Its node's locality. */
+  locality: Locality;
 }
 
 export interface ScrapeTarget {

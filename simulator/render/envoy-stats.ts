@@ -94,6 +94,10 @@ export interface ClusterView {
   inboundPrefix: string;
   /** Endpoints EDS gives the cluster right now (pods of the service that are up). */
   endpoints: (cluster: string) => number;
+  /** The proxy's own zone (its node's), Envoy's `from_zone`. */
+  localZone: string;
+  /** Upstream zones the entry's requests reach, with their shares; empty where the upstream host has no locality. */
+  zones: (e: TrafficEntry) => ReadonlyArray<[string, number]>;
 }
 
 /** What one cluster carried so far, summed over the entries it serves. */
@@ -107,6 +111,8 @@ interface ClusterTally {
   retryLimitExceeded: number;
   /** Requests answered locally because the cluster had no healthy endpoint (flag UH). */
   noneHealthy: number;
+  /** Upstream attempts by the upstream host's zone, then response code: Envoy's per-zone stats. */
+  zones: Map<string, Map<string, number>>;
 }
 
 /** Final response codes by HCM stat prefix: inbound_0.0.0.0_<port> and outbound_0.0.0.0_<port>. */
@@ -135,8 +141,15 @@ function tally(v: ClusterView): { clusters: Map<string, ClusterTally>; prefixes:
       retries: 0,
       retryLimitExceeded: 0,
       noneHealthy: 0,
+      zones: new Map(),
     };
     const tries = attempts(kind, code, flags);
+    // A local reply (UH) has no upstream host, so no zone: Envoy charges zone stats only with both zones known.
+    for (const [zone, share] of flags === 'UH' ? [] : v.zones(e)) {
+      const codes = t.zones.get(zone) ?? new Map<string, number>();
+      add(codes, code, n * tries * share);
+      t.zones.set(zone, codes);
+    }
     add(t.attempts, code, n * tries);
     t.requests += n * tries;
     t.tlsRequests += upstreamTls(kind, e.series.hop.mtls) ? n * tries : 0;
@@ -219,6 +232,9 @@ export function extendedFamilies(v: ClusterView): EnvoyFamily[] {
       zero
     ),
     perCluster('envoy_cluster_lb_healthy_panic', 'counter', 'lb_healthy_panic', zero),
+    // Envoy's zone-aware routing needs a local cluster (cluster_manager.local_cluster_name), which Istio's bootstrap
+    // does not set: it balances by locality through EDS priorities and weights instead, so these stay 0.
+    ...ZONE_ROUTING_STATS.map((stat) => perCluster(`envoy_cluster_${stat}`, 'counter', stat, zero)),
     perCluster('envoy_cluster_ssl_handshake', 'counter', 'ssl.handshake', (t) => opened(t.tlsRequests), true),
     perCluster('envoy_cluster_ssl_connection_error', 'counter', 'ssl.connection_error', zero, true),
     perCluster(
@@ -265,5 +281,56 @@ export function extendedFamilies(v: ClusterView): EnvoyFamily[] {
     perCluster('envoy_cluster_membership_healthy', 'gauge', 'membership_healthy', (_, c) => v.endpoints(c)),
     perCluster('envoy_cluster_membership_degraded', 'gauge', 'membership_degraded', zero),
     perCluster('envoy_cluster_lb_subsets_active', 'gauge', 'lb_subsets_active', zero),
+  ];
+}
+
+/** Envoy's zone-aware routing counters (cluster manager statistics, load balancer statistics). */
+export const ZONE_ROUTING_STATS = [
+  'lb_local_cluster_not_ok',
+  'lb_recalculate_zone_structures',
+  'lb_zone_cluster_too_small',
+  'lb_zone_no_capacity_left',
+  'lb_zone_number_differs',
+  'lb_zone_routing_all_directly',
+  'lb_zone_routing_cross_zone',
+  'lb_zone_routing_sampled',
+];
+
+/** Envoy's Prometheus name sanitising: every character not valid in a metric name becomes `_`. */
+export const sanitizeStatName = (name: string) => name.replace(/[^a-zA-Z0-9_:]/g, '_');
+
+/**
+ * Envoy's per-zone upstream stats towards one upstream zone, `cluster.<c>;.zone.<from_zone>.<to_zone>.upstream_rq_<code>`
+ * and `…upstream_rq_completed`. Istio's tag extraction takes the cluster name and the code (class) out, but no tag
+ * takes the zones, so they stay in the metric name: envoy_cluster_zone_<from>_<to>_upstream_rq{response_code_class}.
+ */
+export function zoneFamilies(v: ClusterView, toZone: string): EnvoyFamily[] {
+  type Sample = [string, number];
+  const name = `envoy_cluster_zone_${sanitizeStatName(v.localZone)}_${sanitizeStatName(toZone)}_upstream_rq`;
+  const stat = `cluster.zone.${v.localZone}.${toZone}.upstream_rq`;
+  const codesOf = () =>
+    [...tally(v).clusters].flatMap(([c, t]): Array<[string, Map<string, number>]> => {
+      const codes = t.zones.get(toZone);
+      return codes ? [[c, codes]] : [];
+    });
+  return [
+    staticFamily(name, 'counter', stat, () =>
+      codesOf().flatMap(([c, codes]): Sample[] => {
+        const classes = new Map<string, number>();
+        for (const [code, n] of codes) {
+          add(classes, classOf(code), n);
+        }
+        return [
+          ...[...classes].map(([cls, n]): Sample => [
+            `response_code_class="${cls}",cluster_name="${c}"`,
+            Math.floor(n),
+          ]),
+          ...[...codes].map(([code, n]): Sample => [`response_code="${code}",cluster_name="${c}"`, Math.floor(n)]),
+        ];
+      })
+    ),
+    staticFamily(`${name}_completed`, 'counter', `${stat}_completed`, () =>
+      codesOf().map(([c, codes]): Sample => [`cluster_name="${c}"`, Math.floor(sum(codes))])
+    ),
   ];
 }

@@ -9,6 +9,10 @@ export const defaultTopology: Topology = {
   istioVersion: '1.24.2',
   trustDomain: 'cluster.local',
   clusters: ['cluster-east', 'cluster-west'],
+  localities: {
+    'cluster-east': ['us-east1/us-east1-b', 'us-east1/us-east1-c'],
+    'cluster-west': ['us-west1/us-west1-a', 'us-west1/us-west1-b'],
+  },
   namespaces: [{ name: 'istio-system' }, { name: 'bookinfo' }, { name: 'shop', ambient: true, waypoint: true }],
   workloads: [
     {
@@ -53,6 +57,8 @@ export const defaultTopology: Topology = {
       port: 9080,
       serviceAccount: 'bookinfo-reviews',
       replicas: 2,
+      // A DestinationRule with outlier detection and localityLbSetting: callers stay in their zone.
+      localityLb: {},
     },
     {
       name: 'reviews-v3',

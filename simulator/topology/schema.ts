@@ -11,6 +11,10 @@ export const topologySchema = {
     istioVersion: { type: 'string', minLength: 1 },
     trustDomain: { type: 'string', minLength: 1 },
     clusters: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    localities: {
+      type: 'object',
+      additionalProperties: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    },
     namespaces: {
       type: 'array',
       items: {
@@ -40,6 +44,29 @@ export const topologySchema = {
           replicas: { type: 'integer', minimum: 0, maximum: 100 },
           extendedStats: { type: 'boolean' },
           wasmExtensions: { type: 'array', items: { type: 'string', minLength: 1 } },
+          localityLb: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              distribute: {
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['from', 'to'],
+                  properties: {
+                    from: { type: 'string', minLength: 1 },
+                    to: {
+                      type: 'object',
+                      minProperties: 1,
+                      additionalProperties: { type: 'integer', minimum: 0, maximum: 100 },
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     },

@@ -33,6 +33,22 @@ export interface WorkloadSpec {
   extendedStats?: boolean;
   /** Wasm extensions the proxy runs (adds envoy_wasm_* runtime stats). */
   wasmExtensions?: string[];
+  /**
+   * Locality load balancing for traffic to this workload, as a DestinationRule's localityLbSetting with outlier
+   * detection (without which Istio does not apply it): `{}` fails over nearest first (same zone, then region),
+   * `distribute` sets weights. Omitted: requests spread evenly over the pods, whatever their zone.
+   */
+  localityLb?: LocalityLbSpec;
+}
+
+export interface LocalityLbSpec {
+  distribute?: LocalityDistribute[];
+}
+
+/** Istio's `distribute` entry: from the client's locality (`region/zone/subzone`, `*` wildcards), weights summing to 100. */
+export interface LocalityDistribute {
+  from: string;
+  to: Record<string, number>;
 }
 
 export interface EgressSpec {
@@ -69,6 +85,11 @@ export interface Topology {
   trustDomain?: string;
   /** CLUSTER_ID values; the first one is the default. Each cluster gets its own istiod. */
   clusters?: string[];
+  /**
+   * Localities (`region/zone` or `region/zone/subzone`) of each cluster's nodes; pods spread over them. Default: two
+   * zones per cluster, region<n>/region<n>-a and -b.
+   */
+  localities?: Record<string, string[]>;
   namespaces?: NamespaceSpec[];
   workloads: WorkloadSpec[];
   edges: EdgeSpec[];

@@ -15,7 +15,11 @@ const validateSchema = new Ajv({ allErrors: true, strict: true }).compile(topolo
 
 /** "/edges/3/protocol" -> "edges[3].protocol" */
 function fieldPath(instancePath: string, extra?: string): string {
-  const parts = instancePath.split('/').filter(Boolean);
+  // JSON Pointer escapes: map keys such as localities' "us-east1/*" arrive as "us-east1~1*".
+  const parts = instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra) {
     parts.push(extra);
   }
@@ -47,9 +51,46 @@ export function workloadIndex(t: Topology): (ref: string) => number | 'ambiguous
   return (ref) => byRef.get(ref);
 }
 
-function crossCheck(t: Topology): string[] {
+/** Istio's locality text: `region/zone` or `region/zone/subzone`, no part empty. */
+const LOCALITY = /^[^/\s*]+\/[^/\s*]+(\/[^/\s*]+)?$/;
+/** A locality pattern of `distribute`: one to three parts, each a name or `*`. */
+const LOCALITY_PATTERN = /^[^/\s]+(\/[^/\s]+){0,2}$/;
+
+function localityProblems(t: Topology, clusters: string[]): string[] {
   const problems: string[] = [];
+  for (const [cluster, localities] of Object.entries(t.localities ?? {})) {
+    if (!clusters.includes(cluster)) {
+      problems.push(`localities.${cluster}: not a cluster of this topology (${clusters.join(', ')})`);
+    }
+    localities.forEach((l, i) => {
+      if (!LOCALITY.test(l)) {
+        problems.push(`localities.${cluster}[${i}]: "${l}" is not region/zone or region/zone/subzone`);
+      } else if (localities.indexOf(l) !== i) {
+        problems.push(`localities.${cluster}[${i}]: "${l}" is listed twice`);
+      }
+    });
+  }
+  t.workloads.forEach((w, i) => {
+    (w.localityLb?.distribute ?? []).forEach((d, j) => {
+      const at = `workloads[${i}].localityLb.distribute[${j}]`;
+      if (!LOCALITY_PATTERN.test(d.from)) {
+        problems.push(`${at}.from: "${d.from}" is not a locality pattern (region/zone/subzone, * for any part)`);
+      }
+      for (const to of Object.keys(d.to).filter((k) => !LOCALITY_PATTERN.test(k))) {
+        problems.push(`${at}.to: "${to}" is not a locality pattern (region/zone/subzone, * for any part)`);
+      }
+      const total = Object.values(d.to).reduce((a, b) => a + b, 0);
+      if (total !== 100) {
+        problems.push(`${at}.to: weights must sum to 100, not ${total}`);
+      }
+    });
+  });
+  return problems;
+}
+
+function crossCheck(t: Topology): string[] {
   const clusters = t.clusters ?? ['Kubernetes'];
+  const problems: string[] = localityProblems(t, clusters);
   const namespaces = new Map((t.namespaces ?? []).map((n) => [n.name, n]));
   (t.namespaces ?? []).forEach((n, i) => {
     if (n.waypoint && !n.ambient) {

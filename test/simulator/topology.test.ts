@@ -68,6 +68,33 @@ describe('topology validation', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  describe('topology localities are validated, naming the field', () => {
+    test('a locality that is not region/zone[/subzone], listed twice, or for a cluster the topology lacks', () => {
+      const t = base();
+      t.localities = { 'cluster-east': ['us-east1', 'a/b', 'a/b'], nowhere: ['r/z'] };
+      expect(problems(t)).toEqual([
+        'localities.cluster-east[0]: "us-east1" is not region/zone or region/zone/subzone',
+        'localities.cluster-east[2]: "a/b" is listed twice',
+        'localities.nowhere: not a cluster of this topology (cluster-east, cluster-west)',
+      ]);
+    });
+
+    test('distribute weights that do not sum to 100, bad patterns, bad weights and unknown fields', () => {
+      const t = base();
+      const i = defaultTopology.workloads.findIndex((w) => w.name === 'reviews-v2');
+      t.workloads[i].localityLb = { distribute: [{ from: 'us-east1//', to: { 'us-east1/*': 70, 'us-west1/*': 20 } }] };
+      expect(problems(t)).toEqual([
+        `workloads[${i}].localityLb.distribute[0].from: "us-east1//" is not a locality pattern (region/zone/subzone, * for any part)`,
+        `workloads[${i}].localityLb.distribute[0].to: weights must sum to 100, not 90`,
+      ]);
+      t.workloads[i].localityLb = { distribute: [{ from: '*', to: { 'us-east1/*': 'most' } }], failover: [] };
+      expect(problems(t)).toEqual([
+        `workloads[${i}].localityLb.failover: is not a known field`,
+        `workloads[${i}].localityLb.distribute[0].to.us-east1/*: must be integer`,
+      ]);
+    });
+  });
 });
 
 describe('generator and determinism', () => {
