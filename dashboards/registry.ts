@@ -6,6 +6,7 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DASHBOARD_UID } from '../src/dashboardUids';
 import type { DashboardUid, MeshscopeConfig } from './config/types';
+import { ComponentQueries } from './queries/components';
 import { IstioQueries } from './queries/istio';
 import { assemble, type DashboardBody } from './builders/assemble';
 import { controlPlaneDashboard } from './builders/control-plane';
@@ -14,6 +15,7 @@ import { gatewayDashboard } from './builders/gateway';
 import { meshDashboard } from './builders/mesh';
 import { performanceDashboard } from './builders/performance';
 import { serviceDashboard } from './builders/service';
+import { setupDashboard } from './builders/setup';
 import type { Context } from './builders/traffic';
 import { wasmDashboard } from './builders/wasm';
 import { workloadDashboard } from './builders/workload';
@@ -35,10 +37,11 @@ export const DASHBOARDS: readonly DashboardEntry[] = [
   { uid: DASHBOARD_UID.gateway, title: 'Istio Gateways', build: gatewayDashboard },
   { uid: DASHBOARD_UID.wasm, title: 'Istio Wasm Extensions', build: wasmDashboard },
   { uid: DASHBOARD_UID.envoy, title: 'Istio Proxy internals', build: envoyDashboard },
+  { uid: DASHBOARD_UID.setup, title: 'Istio Setup check', build: setupDashboard },
 ];
 
 export function context(config: MeshscopeConfig): Context {
-  return { config, istio: new IstioQueries(config) };
+  return { config, istio: new IstioQueries(config), components: new ComponentQueries(config) };
 }
 
 /** The rows of the dashboards the config selects, in the config's order. */
@@ -57,4 +60,14 @@ export function buildDashboards(config: MeshscopeConfig): Dashboard[] {
   const ctx = context(config);
   const selected = selectedDashboards(config);
   return selected.map((d) => assemble(config, { uid: d.uid, title: d.title, ...d.build(ctx) }, selected));
+}
+
+/**
+ * The mesh components' series the selected dashboards read in recorded mode, by recorded name, with the expressions
+ * their rules record (still holding `$cluster` and `$__rate_interval`).
+ */
+export function componentRecordings(config: MeshscopeConfig): Map<string, string> {
+  const ctx = context({ ...config, recording: { ...config.recording, dashboards: true } });
+  selectedDashboards(config).forEach((d) => d.build(ctx));
+  return ctx.components.recordings;
 }

@@ -1,4 +1,4 @@
-import { CLUSTER_KINDS, CLUSTER_STATS, EnvoyQueries, HCM_STATS, LISTENER_STATS } from '../queries/envoy';
+import { CLUSTER_KINDS, CLUSTER_STATS, EnvoyQueries, HCM_STATS, LISTENER_STATS, ZONE_ROUTING } from '../queries/envoy';
 import { tagged } from '../queries/promql';
 import { stat, timeseries } from '../panels/kinds';
 import type { Target } from '../panels/targets';
@@ -55,6 +55,9 @@ export function envoyDashboard(ctx: Context): DashboardBody {
   /** Over all the clusters of the workload's traffic. */
   const rateOf = (metric: string, what: string): Target => ({ expr: e.counterRate(metric, [], [svc]), legend: what });
   const gaugeOf = (metric: string, what: string): Target => ({ expr: e.gauge(metric, [], [svc]), legend: what });
+  /** Upstream requests over the window per zone pair, and per cluster and endpoint zone. */
+  const zonePairs = e.zoneRequests(['from_zone', 'to_zone']);
+  const clusterZones = e.zoneRequests(['cluster_name', 'to_zone']);
   /** Upstream and downstream (inbound listener) rates of one ssl.* counter family, summed. */
   const ssl = (stat: string) =>
     `${e.counterRate(`envoy_cluster_ssl_${stat}`, [], [svc])} + ${e.counterRate(`envoy_listener_ssl_${stat}`)}`;
@@ -347,7 +350,7 @@ export function envoyDashboard(ctx: Context): DashboardBody {
         ],
       },
       {
-        title: 'Load balancing',
+        title: 'Load balancing and locality',
         panels: [
           timeseries({
             title: 'Endpoints',
@@ -373,6 +376,61 @@ export function envoyDashboard(ctx: Context): DashboardBody {
             ],
             noValue: clusterHint,
             width: 12,
+          }),
+          stat({
+            title: 'Cross-zone share',
+            description:
+              "Share of the workload's upstream requests to mesh services answered by an endpoint in another zone than the calling pod's, over the window (Envoy's per-zone stats, envoy_cluster_zone_<from>_<to>_upstream_rq_completed). Cross-zone traffic costs latency and, on most clouds, money; Istio keeps requests in the zone only where a DestinationRule sets outlier detection (locality load balancing).",
+            unit: UNITS.ratio,
+            targets: [
+              { expr: `(sum(${e.crossZone(zonePairs)}) or vector(0)) / sum(${zonePairs})`, legend: 'cross-zone' },
+            ],
+            decimals: 1,
+            noValue: clusterHint,
+            width: 6,
+            height: 8,
+          }),
+          timeseries({
+            title: 'Requests by zone pair',
+            description:
+              "Share of the workload's upstream requests by the calling pod's zone and the zone of the endpoint that answered (envoy_cluster_zone_<from>_<to>_upstream_rq_completed; zones as Envoy prints them in the stat name, - and . made _). Requests answered locally (no healthy upstream) have no zone.",
+            unit: UNITS.ratio,
+            targets: [
+              { expr: `${zonePairs} / on() group_left() sum(${zonePairs})`, legend: '{{from_zone}} → {{to_zone}}' },
+            ],
+            noValue: clusterHint,
+            width: 9,
+          }),
+          timeseries({
+            title: 'Upstream zones per cluster',
+            description:
+              "Per Envoy cluster, the share of its requests each endpoint zone answered: the locality weights in effect (evenly over endpoints without locality load balancing, the caller's zone first with failover, the DestinationRule's distribute weights).",
+            unit: UNITS.ratio,
+            targets: [
+              {
+                expr: `${clusterZones} / on(cluster_name) group_left() sum by (cluster_name) (${clusterZones})`,
+                legend: '{{cluster_name}}: {{to_zone}}',
+              },
+            ],
+            noValue: clusterHint,
+            width: 9,
+          }),
+          timeseries({
+            title: 'Zone-aware routing decisions',
+            description:
+              "Envoy's zone-aware routing counters per second (envoy_cluster_lb_zone_*, lb_local_cluster_not_ok): requests sent all to the local zone, sampled between zones or across, and why zone routing was skipped. Zone-aware routing needs a local cluster, which Istio's bootstrap does not configure (Istio balances by locality through EDS priorities and weights instead), so these stay 0 unless an EnvoyFilter sets one.",
+            unit: UNITS.requestsPerSecond,
+            targets: [
+              {
+                expr: `sum by (decision) (${tagged(
+                  'decision',
+                  Object.fromEntries(Object.entries(ZONE_ROUTING).map(([d, m]) => [d, e.counterRate(m, [], [svc])]))
+                )})`,
+                legend: '{{decision}}',
+              },
+            ],
+            noValue: clusterHint,
+            width: 24,
           }),
         ],
       },

@@ -1,7 +1,6 @@
 import { DASHBOARD_UID } from '../../src/dashboardUids';
 import { errorDefinitionText } from '../../src/istio/semantics';
 import { DEFAULT_OPTIONS } from '../../src/options';
-import { ComponentQueries } from '../queries/components';
 import { FIVE_XX, TRAFFIC_SERIES, type Traffic } from '../queries/istio';
 import { meshPanel, stat, timeseries } from '../panels/kinds';
 import { dataLink, traceLink } from '../panels/links';
@@ -16,8 +15,7 @@ const SERVICE_LABELS = { destination_service: 'Service', destination_service_nam
 
 /** The whole mesh: headline figures, our Topology view, per-workload, per-service and TCP tables, versions. */
 export function meshDashboard(ctx: Context): DashboardBody {
-  const { config, istio } = ctx;
-  const components = new ComponentQueries(config);
+  const { config, istio, components } = ctx;
   const where = ['destination_workload_namespace=~"$namespace"'];
   const t: Traffic = { side: 'once', where };
   const toWorkload = [

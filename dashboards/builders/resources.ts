@@ -1,15 +1,19 @@
 /** CPU, memory and Go runtime panels of a mesh component, shared by Control Plane, Performance, Ztunnel and Wasm. */
-import type { Component, ComponentQueries } from '../queries/components';
+import type { Component, ComponentQueries, PodScope } from '../queries/components';
 import { type PanelBuilder, timeseries } from '../panels/kinds';
 import { UNITS } from '../panels/units';
 
-/** Per pod for small components; the `top` largest pods only for proxies, so panels do not grow with the mesh. */
+/**
+ * Per pod for small components; the `top` largest pods only for proxies, so panels do not grow with the mesh.
+ * `scope`: some of the component's pods only (components.ts PodScope).
+ */
 export function resourcePanels(
   c: ComponentQueries,
   component: Component,
   name: string,
   width: number,
-  top?: number
+  top?: number,
+  scope?: PodScope
 ): PanelBuilder[] {
   const pod = c.podLabel;
   const perPod = (expr: string) => (top === undefined ? expr : c.topPods(top, expr));
@@ -20,8 +24,8 @@ export function resourcePanels(
       description: `Working-set memory of ${name} containers ${which} (cAdvisor container_memory_working_set_bytes), and their total.`,
       unit: UNITS.bytes,
       targets: [
-        { expr: perPod(c.memory(component, [pod])), legend: `{{${pod}}}` },
-        { expr: c.memory(component), legend: 'total' },
+        { expr: perPod(c.memory(component, [pod], scope)), legend: `{{${pod}}}` },
+        { expr: c.memory(component, [], scope), legend: 'total' },
       ],
       width,
     }),
@@ -30,8 +34,8 @@ export function resourcePanels(
       description: `CPU cores used by ${name} containers ${which} (rate of cAdvisor container_cpu_usage_seconds_total), and their total.`,
       unit: UNITS.cores,
       targets: [
-        { expr: perPod(c.cpu(component, [pod])), legend: `{{${pod}}}` },
-        { expr: c.cpu(component), legend: 'total' },
+        { expr: perPod(c.cpu(component, [pod], scope)), legend: `{{${pod}}}` },
+        { expr: c.cpu(component, [], scope), legend: 'total' },
       ],
       width,
     }),

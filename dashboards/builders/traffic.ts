@@ -4,6 +4,7 @@
  */
 import { errorDefinitionText } from '../../src/istio/semantics';
 import type { MeshscopeConfig } from '../config/types';
+import type { ComponentQueries } from '../queries/components';
 import type { IstioQueries, Traffic } from '../queries/istio';
 import { type PanelBuilder, stat, thresholds, timeseries } from '../panels/kinds';
 import { UNITS } from '../panels/units';
@@ -11,6 +12,8 @@ import { UNITS } from '../panels/units';
 export interface Context {
   config: MeshscopeConfig;
   istio: IstioQueries;
+  /** Shared by every dashboard built from this context, so the recorded-mode rules it collects cover all of them. */
+  components: ComponentQueries;
 }
 
 const SIDE_TEXT: Record<Traffic['side'], string> = {

@@ -1,6 +1,8 @@
-import { ComponentQueries } from '../queries/components';
 import { timeseries } from '../panels/kinds';
 import { UNITS } from '../panels/units';
+import { labelVariable } from '../panels/variables';
+import type { PodScope } from '../queries/components';
+import { selector } from '../queries/promql';
 import type { DashboardBody } from './assemble';
 import { resourcePanels } from './resources';
 import type { Context } from './traffic';
@@ -10,14 +12,31 @@ import type { Context } from './traffic';
  * proxies hid the one proxy in trouble.
  */
 export function wasmDashboard(ctx: Context): DashboardBody {
-  const { config } = ctx;
-  const c = new ComponentQueries(config);
+  const { components: c } = ctx;
   const pod = c.podLabel;
   const runtimes = ['v8', 'null'];
+  // Envoy creates a runtime's stats when it first starts a VM of it: proxies without Wasm have none of these series.
+  const vms = `{__name__=~"envoy_wasm_envoy_wasm_runtime_(${runtimes.join('|')})_active"}`;
+  const wasmPods: PodScope = {
+    matchers: [`${pod}=~"$wasm_pods"`],
+    present: selector(vms, c.scrape('proxies')),
+  };
   return {
     description: 'Wasm VMs and remote module loading in the proxies, and the resources of the proxies running them.',
     tags: ['wasm', 'extensions'],
-    variables: [],
+    variables: [
+      labelVariable({
+        name: 'wasm_pods',
+        label: 'Pods running Wasm',
+        description: 'Pods whose proxies run a Wasm VM in the time range: the resource panels read only their series.',
+        metric: vms,
+        matchers: c.scrape('proxies'),
+        from: pod,
+        multi: true,
+        allValue: null,
+        hidden: true,
+      }),
+    ],
     sections: [
       {
         title: 'Wasm VMs',
@@ -86,9 +105,9 @@ export function wasmDashboard(ctx: Context): DashboardBody {
         ],
       },
       {
-        title: 'Proxy resource usage (largest 10 pods)',
+        title: 'Resources of the proxies running Wasm (largest 10 pods)',
         collapsed: true,
-        panels: resourcePanels(c, 'proxies', 'Proxy', 12, 10),
+        panels: resourcePanels(c, 'proxies', 'Wasm proxy', 12, 10, wasmPods),
       },
     ],
   };

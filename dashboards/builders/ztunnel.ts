@@ -1,4 +1,3 @@
-import { ComponentQueries } from '../queries/components';
 import type { Traffic } from '../queries/istio';
 import { timeseries } from '../panels/kinds';
 import { named } from '../panels/targets';
@@ -9,8 +8,7 @@ import type { Context } from './traffic';
 
 /** Ambient's node proxy: versions, resources, L4 traffic per workload pair, xDS and workload manager. */
 export function ztunnelDashboard(ctx: Context): DashboardBody {
-  const { config, istio } = ctx;
-  const c = new ComponentQueries(config);
+  const { istio, components: c } = ctx;
   // Each hop between two ambient pods is reported by both ztunnels; count it once (destination preferred).
   const l4: Traffic = { side: 'once', scope: 'ztunnel' };
   const pairs: Traffic = { ...l4, by: ['source_workload', 'destination_workload'] };

@@ -103,7 +103,11 @@ const section = <S extends z.ZodRawShape>(shape: S) =>
 
 const labelName = text({ pattern: LABEL_NAME, what: 'a Prometheus label name' });
 // Read by PromQL's grammar (matchers.ts), which no JSON Schema pattern expresses: editors check only that it is text.
-const matchers = text().superRefine((value, ctx) => {
+/** Label matchers, or '' for none. */
+const matchers = text({ allowEmpty: true }).superRefine((value, ctx) => {
+  if (value.trim() === '') {
+    return;
+  }
   const parsed = parseMatchers(value);
   if ('problem' in parsed) {
     ctx.addIssue({
@@ -137,11 +141,13 @@ export const configSchema = section({
     container: labelName.default('container'),
   }).describe('Target labels your scrape config attaches.'),
   selectors: section({
-    proxies: matchers.default('job="kubernetes-pods"'),
-    istiod: matchers.default('job="kubernetes-pods", container="discovery"'),
-    ztunnel: matchers.default('job="kubernetes-pods", app="ztunnel"'),
-    cadvisor: matchers.default('job="kubelet"'),
-  }).describe("PromQL matchers (no braces) choosing each component's scrape; joined to every selector of its metrics."),
+    proxies: matchers.default(''),
+    istiod: matchers.default('pod=~"istiod-.*"'),
+    ztunnel: matchers.default('pod=~"ztunnel-.*"'),
+    cadvisor: matchers.default('image!=""'),
+  }).describe(
+    "PromQL matchers (no braces) choosing each component's series, '' for none; joined to every selector of its metrics. The defaults name no job, so they work under any scrape config: the metric families tell proxies from istiod (istio_* traffic comes from proxies and, for L4, ztunnel), and pod names tell ztunnel and istiod (whose go_* and process_* every Go process exports) apart. cAdvisor's own series carry an image, the kubelet's /metrics/resource copies do not. Narrow with a job (job=\"…\") when other jobs scrape the same families from elsewhere."
+  ),
   containers: section({
     proxy: text().default('istio-proxy'),
     istiod: text().default('discovery'),

@@ -151,6 +151,9 @@ export function table(
         renameByName: Object.fromEntries(p.columns.map((c) => [`Value #${c.refId}`, c.header])),
       },
     });
+  if (p.noValue) {
+    b.noValue(p.noValue);
+  }
   for (const c of p.columns) {
     const props: DynamicConfigValue[] = [{ id: 'unit', value: c.unit }];
     if (c.thresholds) {

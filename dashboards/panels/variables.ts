@@ -7,6 +7,7 @@ import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import {
   DatasourceVariableBuilder,
   QueryVariableBuilder,
+  VariableHide,
   VariableRefresh,
   VariableSort,
   type VariableModel,
@@ -46,8 +47,13 @@ export interface LabelVariable {
   from: string;
   multi: boolean;
   description: string;
-  /** What "All" means; default `.*`. A narrower regex keeps All inside the variable's own filter. */
-  allValue?: string;
+  /**
+   * What "All" means; default `.*`. A narrower regex keeps All inside the variable's own filter; null makes it every
+   * value listed (Grafana's alternation of them), for a variable whose point is to narrow what a query reads.
+   */
+  allValue?: string | null;
+  /** Not shown on the dashboard: a list the queries need, not a choice for the user. */
+  hidden?: boolean;
 }
 
 const ALL = { selected: true, text: 'All', value: '$__all' };
@@ -65,10 +71,13 @@ export function labelVariable(v: LabelVariable): Variable {
     .allowCustomValue(true);
   if (v.multi) {
     // `.*` rather than a list of every value: short URLs and queries (istio#5712), and series without the label match.
-    b.multi(true)
-      .includeAll(true)
-      .allValue(v.allValue ?? '.*')
-      .current(ALL);
+    b.multi(true).includeAll(true).current(ALL);
+    if (v.allValue !== null) {
+      b.allValue(v.allValue ?? '.*');
+    }
+  }
+  if (v.hidden) {
+    b.hide(VariableHide.HideVariable);
   }
   return b;
 }

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 
 const INPUT = 'DS_PROMETHEUS';
 
-/** Oldest Grafana the panel plugin supports, from its grafanaDependency (">=12.3.0"). */
+/** Oldest Grafana the panel plugin supports, from its grafanaDependency (">=12.4.0"). */
 function grafanaVersion(): string {
   const plugin = JSON.parse(readFileSync(resolve(__dirname, '../../src/plugin.json'), 'utf8')) as { dependencies: { grafanaDependency: string } };
   return plugin.dependencies.grafanaDependency.replace(/^>=\s*/, '');

@@ -4,7 +4,6 @@
  * the kustomizations tying them together and Helm values for the Grafana and kube-prometheus-stack charts.
  */
 import type { MeshscopeConfig } from '../config/types';
-import { splitMatchers } from '../queries/promql';
 import { type IConfigMap, type IGrafanaDashboard, type IPodMonitor, type IPrometheusRule, type IServiceMonitor, type Manifest, validateManifests } from './models';
 import { pluginArchiveUrl, PLUGIN_ID } from './plugin';
 import { ruleGroups } from './rules';
@@ -39,22 +38,15 @@ function dashboardConfigMap(config: MeshscopeConfig, name: string, text: string)
 }
 
 /**
- * Relabelings giving a monitor's targets the labels the dashboards select on: the `job` the configured selector
- * names (Istio's sample Prometheus scrapes everything as kubernetes-pods), the pod's app and version labels, and the
- * configured namespace/pod/container label names where they differ from the operator's own.
+ * Relabelings giving a monitor's targets the pod's app and version labels (as Istio's sample Prometheus does), and the
+ * configured namespace/pod/container label names where they differ from the operator's own. The job stays the
+ * operator's: the dashboards choose series by what they carry, not by job (selectors in the meshscope config).
  */
-function targetLabels(config: MeshscopeConfig, selector: string): Relabel[] {
-  const job = splitMatchers(selector)
-    .map((m) => /^job\s*=\s*"((?:[^"\\]|\\.)*)"$/.exec(m)?.[1])
-    .find((j) => j !== undefined);
+function targetLabels(config: MeshscopeConfig): Relabel[] {
   const renamed = (['namespace', 'pod', 'container'] as const)
     .filter((l) => config.labels[l] !== l)
     .map((l): Relabel => ({ action: 'replace', sourceLabels: [`__meta_kubernetes_${l === 'namespace' ? 'namespace' : l === 'pod' ? 'pod_name' : 'pod_container_name'}`], targetLabel: config.labels[l] }));
-  return [
-    ...(job === undefined ? [] : [{ action: 'replace' as const, replacement: job, targetLabel: 'job' }]),
-    { action: 'labelmap', regex: '__meta_kubernetes_pod_label_(app|version)' },
-    ...renamed,
-  ];
+  return [{ action: 'labelmap', regex: '__meta_kubernetes_pod_label_(app|version)' }, ...renamed];
 }
 
 function monitors(config: MeshscopeConfig): Map<string, IServiceMonitor | IPodMonitor | IPrometheusRule> {
@@ -70,7 +62,7 @@ function monitors(config: MeshscopeConfig): Map<string, IServiceMonitor | IPodMo
         spec: {
           selector: { matchExpressions: [{ key: 'istio', operator: 'In', values: ['pilot'] }] },
           namespaceSelector: anyNamespace,
-          endpoints: [{ port: 'http-monitoring', relabelings: targetLabels(config, config.selectors.istiod) }],
+          endpoints: [{ port: 'http-monitoring', relabelings: targetLabels(config) }],
         },
       },
     ],
@@ -89,7 +81,7 @@ function monitors(config: MeshscopeConfig): Map<string, IServiceMonitor | IPodMo
               // Envoy's own endpoint, named by the injector; not 15020, which merges the agent's and the app's metrics.
               port: 'http-envoy-prom',
               path: '/stats/prometheus',
-              relabelings: [{ action: 'keep', sourceLabels: ['__meta_kubernetes_pod_container_name'], regex: config.containers.proxy }, ...targetLabels(config, config.selectors.proxies)],
+              relabelings: [{ action: 'keep', sourceLabels: ['__meta_kubernetes_pod_container_name'], regex: config.containers.proxy }, ...targetLabels(config)],
             },
           ],
         },
@@ -104,7 +96,7 @@ function monitors(config: MeshscopeConfig): Map<string, IServiceMonitor | IPodMo
         spec: {
           selector: { matchLabels: { app: 'ztunnel' } },
           namespaceSelector: anyNamespace,
-          podMetricsEndpoints: [{ port: 'ztunnel-stats', path: '/metrics', relabelings: targetLabels(config, config.selectors.ztunnel) }],
+          podMetricsEndpoints: [{ port: 'ztunnel-stats', path: '/metrics', relabelings: targetLabels(config) }],
         },
       },
     ],

@@ -9,6 +9,8 @@ import { errorDefinitionText } from '../../src/istio/semantics';
 import { EnvoyQueries } from '../queries/envoy';
 import { IstioQueries, type Traffic } from '../queries/istio';
 import { podLabels, recordedMetrics, recordedName } from '../queries/recorded';
+import { selector, splitMatchers } from '../queries/promql';
+import { componentRecordings } from '../registry';
 
 export interface Rule {
   record?: string;
@@ -80,14 +82,27 @@ function annotations(config: MeshscopeConfig, alert: string, summary: string, de
   return base === '' ? { summary, description, runbook } : { summary, description, runbook, runbook_url: `${base}#${alert.toLowerCase()}` };
 }
 
-/** Per-workload rates of every Istio counter the dashboards read, without the labels that tell pods apart. */
-function workloadGroup(config: MeshscopeConfig): RuleGroup {
+/**
+ * What the dashboards read in recorded mode, in one group so every series is evaluated at the same instant (a panel
+ * may combine both kinds): per-workload rates of every Istio counter, without the labels that tell pods apart, and
+ * the mesh components' series (istiod, proxies, ztunnel) aggregated per cluster and per what their panels group by.
+ * ztunnel's Istio series keep their pod: its name is what tells ztunnel's istio_tcp_* from the proxies'
+ * (selectors.ztunnel), and there is one ztunnel per node, not per workload pod.
+ */
+function dashboardsGroup(config: MeshscopeConfig): RuleGroup {
   const { window } = config.recording;
-  const drop = podLabels(config).join(', ');
-  return {
-    name: 'meshscope.workload',
-    rules: recordedMetrics(config).map((m) => ({ record: recordedName(m, window), expr: `sum without (${drop}) (rate(${m}[${window}]))` })),
-  };
+  const drop = podLabels(config);
+  const scoped = (m: string, scope: 'proxies' | 'ztunnel') => `rate(${selector(m, splitMatchers(config.selectors[scope]))}[${window}])`;
+  const without = (labels: string[], expr: string) => `sum without (${labels.join(', ')}) (${expr})`;
+  const workload = recordedMetrics(config).map((m) => ({
+    record: recordedName(m, window),
+    expr: `${without(drop, `${scoped(m, 'proxies')} unless ${scoped(m, 'ztunnel')}`)} or ${without(
+      drop.filter((l) => l !== config.labels.pod),
+      scoped(m, 'ztunnel'),
+    )}`,
+  }));
+  const components = [...componentRecordings(config)].map(([record, expr]) => ({ record, expr: bind(expr, window) }));
+  return { name: 'meshscope.dashboards', rules: [...workload, ...components] };
 }
 
 /** Envoy series counts for the Envoy dashboard's cost panels (see EnvoyQueries.seriesCount). */
@@ -234,12 +249,13 @@ function controlPlaneAlerts(config: MeshscopeConfig, durations: Durations): Rule
 }
 
 export function ruleGroups(config: MeshscopeConfig, durations: Durations = AS_WRITTEN): RuleGroup[] {
-  // The SLO ratios read raw counters over their own windows, whatever mode the dashboards are in.
-  const raw = new IstioQueries({ ...config, recording: { ...config.recording, dashboards: false } });
+  // The SLO ratios and the alerts read raw series over their own windows, whatever mode the dashboards are in.
+  const rawConfig = { ...config, recording: { ...config.recording, dashboards: false } };
+  const raw = new IstioQueries(rawConfig);
   return [
-    workloadGroup(config),
+    dashboardsGroup(config),
     ...(config.dashboards.includes('meshscope-envoy') ? [envoyGroup(config)] : []),
     serviceGroup(config, raw, durations),
-    { name: 'meshscope.alerts', rules: [...burnAlerts(config, durations), ...controlPlaneAlerts(config, durations)] },
+    { name: 'meshscope.alerts', rules: [...burnAlerts(config, durations), ...controlPlaneAlerts(rawConfig, durations)] },
   ];
 }

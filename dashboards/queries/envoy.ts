@@ -7,7 +7,7 @@
  */
 import type { MeshscopeConfig } from '../config/types';
 import { ComponentQueries } from './components';
-import { rate, selector, sumBy } from './promql';
+import { rate, RATE_WINDOW, selector, sumBy } from './promql';
 import { recordedSeriesCount } from './recorded';
 
 /** Istio's own clusters, in the default inclusion list of every sidecar: not the workload's traffic. */
@@ -52,8 +52,7 @@ export class EnvoyQueries {
 
   /** Labels that identify a scraped pod, on Envoy's series and the proxy's istio_* series alike. */
   private get podKey(): string[] {
-    const { labels } = this.config;
-    return [labels.cluster, labels.namespace, labels.pod];
+    return this.c.podKey;
   }
 
   /** The proxy's own istio_* series, where it reports as `reporter`, naming itself `<side>_workload`. */
@@ -100,12 +99,42 @@ export class EnvoyQueries {
    */
   gauge(metric: string, by: string[] = [], extra: string[] = [], op: 'sum' | 'max' = 'sum'): string {
     const expr = this.ofWorkload(selector(metric, this.matchers(extra)));
-    return op === 'sum' ? sumBy(by, expr) : `max by (${by.join(', ')}) (${expr})`;
+    return op === 'sum' ? this.c.sumOncePerPod(by, expr) : `max by (${by.join(', ')}) (${expr})`;
   }
 
   /** Per-second rate of a counter of the workload's proxies, summed or grouped. */
   counterRate(metric: string, by: string[] = [], extra: string[] = []): string {
-    return sumBy(by, this.ofWorkload(rate(metric, this.matchers(extra))));
+    return this.c.sumOncePerPod(by, this.ofWorkload(rate(metric, this.matchers(extra))));
+  }
+
+  /**
+   * Upstream requests that completed over the window, per zone pair (labels from_zone, to_zone) and `by`, from Envoy's
+   * per-zone stats of the workload's proxies. Istio's tag extraction leaves the zones in the metric name
+   * (envoy_cluster_zone_<from>_<to>_upstream_rq_completed, `-` and `.` made `_`), and rate() drops the name, so
+   * the zones are read off it first and the counter's increase is taken as a difference with the value one window
+   * earlier (a reset leaves a negative difference, dropped). The name splits into two zones of as many `_`-parts
+   * each (us_east1_b_us_east1_c); one that does not keeps the whole pair as from_zone and an empty to_zone.
+   */
+  zoneRequests(by: string[]): string {
+    const sel = selector(`{__name__=~"${ZONE_STAT.replace('<pair>', '.+')}"}`, this.matchers([this.serviceClusters]));
+    // One alternative per zone length; Go's regexp expands the groups of the alternatives that did not match to ''.
+    const lengths = Array.from({ length: ZONE_PARTS }, (_, i) => {
+      const zone = `(${Array.from({ length: i + 1 }, () => '[a-zA-Z0-9]+').join('_')})`;
+      return `${zone}_${zone}`;
+    });
+    const split = ZONE_STAT.replace('<pair>', `(?:${lengths.join('|')})`);
+    const groups = (first: number) => lengths.map((_, i) => `$${2 * i + first}`).join('');
+    const zones = (x: string) =>
+      `label_replace(label_replace(label_replace(${x}, "from_zone", "$1", "__name__", "${ZONE_STAT.replace('<pair>', '(.+)')}"), "from_zone", "${groups(1)}", "__name__", "${split}"), "to_zone", "${groups(2)}", "__name__", "${split}")`;
+    const increase = `(${zones(sel)} - ${zones(`${sel} offset ${RATE_WINDOW}`)}) >= 0`;
+    return this.c.sumOncePerPod(by, this.ofWorkload(increase));
+  }
+
+  /** Of `zoneRequests(['from_zone', 'to_zone'])`, the pairs whose two zones differ. */
+  crossZone(pairs: string): string {
+    // PromQL cannot compare two labels, but a join can: the same-zone pair (F, F) of each calling zone F is built and
+    // the pairs matching one dropped.
+    return `${pairs} unless on(from_zone, to_zone) label_replace(group by (from_zone) (${pairs}), "to_zone", "$1", "from_zone", "(.*)")`;
   }
 
   /** Matcher for the clusters that carry the workload's traffic (not Istio's own xds-grpc…). */
@@ -144,6 +173,28 @@ export class EnvoyQueries {
     };
   }
 }
+
+/** Envoy's per-zone completed-requests stat as Istio's Prometheus names it, `<pair>` the two zones. */
+const ZONE_STAT = 'envoy_cluster_zone_<pair>_upstream_rq_completed';
+/**
+ * Most `_`-parts a zone name has once sanitised: cloud zones have up to three (us_east1_b, us_east_1a, eastus_1,
+ * europe_west4_a).
+ */
+const ZONE_PARTS = 3;
+
+/**
+ * Envoy's zone-aware routing counters (cluster.<c>.lb_zone_*): the decisions of a load balancer with a local
+ * cluster. Istio's bootstrap sets none, so they move only where an EnvoyFilter configures one.
+ */
+export const ZONE_ROUTING: Record<string, string> = {
+  'all directly': 'envoy_cluster_lb_zone_routing_all_directly',
+  sampled: 'envoy_cluster_lb_zone_routing_sampled',
+  'cross zone': 'envoy_cluster_lb_zone_routing_cross_zone',
+  'cluster too small': 'envoy_cluster_lb_zone_cluster_too_small',
+  'no capacity left': 'envoy_cluster_lb_zone_no_capacity_left',
+  'zone number differs': 'envoy_cluster_lb_zone_number_differs',
+  'local cluster not ok': 'envoy_cluster_lb_local_cluster_not_ok',
+};
 
 /** Every Envoy stat of a proxy scrape. */
 export const ENVOY_SERIES = '{__name__=~"envoy_.+"}';

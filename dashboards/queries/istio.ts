@@ -17,7 +17,8 @@ import {
   type TcpCounter,
 } from '../../src/istio/semantics';
 import type { MeshscopeConfig } from '../config/types';
-import { rate, selector, splitMatchers, sumBy } from './promql';
+import { leMatcher } from './le';
+import { oncePerPod, rate, selector, splitMatchers, sumBy } from './promql';
 import { recordedMetrics, recordedName } from './recorded';
 
 export interface Traffic {
@@ -72,13 +73,22 @@ export class IstioQueries {
   private once(metric: string, t: Traffic, keep: string[], anyOf: string[][] = [[]]): string {
     const reporters = REPORTERS[t.side];
     const matchers = [...this.scopeMatchers(t.scope), ...(t.where ?? [])];
+    const group = [...EDGE_LABELS, ...keep, ...(t.by ?? [])];
     const of = (reporter: string) =>
-      anyOf.map((set) => this.rate(metric, [`${LABELS.reporter}="${reporter}"`, ...matchers, ...set])).join(' or ');
+      this.oncePerPod(
+        group,
+        anyOf.map((set) => this.rate(metric, [`${LABELS.reporter}="${reporter}"`, ...matchers, ...set])).join(' or ')
+      );
     if (reporters.length === 1) {
       return of(reporters[0]);
     }
-    const group = [...EDGE_LABELS, ...keep, ...(t.by ?? [])];
     return reporters.map((r) => sumBy(group, of(r))).join(' or ');
+  }
+
+  /** `expr` once per reporting pod, whichever jobs scrape it (promql.ts oncePerPod). */
+  private oncePerPod(by: string[], expr: string): string {
+    const { labels } = this.config;
+    return oncePerPod([labels.cluster, labels.namespace, labels.pod], by, expr);
   }
 
   /** Requests per second. */
@@ -133,10 +143,10 @@ export class IstioQueries {
 
   /**
    * Share (0..1) of requests that took at most `boundMs`, read from the one bucket with that upper bound (which must
-   * be one of the histogram's bounds). `le` is matched as Prometheus 2 (`250`) and 3 (`250.0`) store it.
+   * be one of the histogram's bounds), whichever way Prometheus spells its `le` (le.ts).
    */
   fasterThan(boundMs: number, t: Traffic): string {
-    const le = `le=~"${String(boundMs).replace('.', '\\\\.')}(\\\\.0)?"`;
+    const le = leMatcher(boundMs);
     const within = sumBy(
       t.by ?? [],
       this.once('istio_request_duration_milliseconds_bucket', { ...t, where: [...(t.where ?? []), le] }, [
@@ -169,7 +179,8 @@ export class IstioQueries {
   topology(role: 'requests' | 'tcpBytes' | 'latency', where: string[]): string {
     const edge = [LABELS.reporter, ...ENDPOINT_LABELS];
     const matchers = [...this.scopeMatchers(), ...where];
-    const of = (metric: string, extra: string[]) => sumBy([...edge, ...extra], this.rate(metric, matchers));
+    const of = (metric: string, extra: string[]) =>
+      sumBy([...edge, ...extra], this.oncePerPod([...edge, ...extra], this.rate(metric, matchers)));
     if (role === 'requests') {
       // Every label the panel's error rule (src/istio/semantics.ts) and response-flag shares read.
       return of(REQUESTS, [

@@ -28,8 +28,22 @@ export function sumBy(by: readonly string[], expr: string): string {
   return labels.length === 0 ? `sum(${expr})` : `sum by (${labels.join(', ')}) (${expr})`;
 }
 
-/** Splits a user's matcher list (`a="x", b=~"y"`) into matchers as written; quoted commas are kept. */
+/**
+ * `expr` counted once per pod however many scrape jobs read that pod (common while migrating from one scrape
+ * setup to another): summed within each scrape target (`job`, `instance`), then the largest of the targets that
+ * name the same pod (`pod` = the labels identifying it) taken, keeping `by`. The caller sums that over pods. One
+ * scrape per pod leaves the sum as it was; two identical scrapes no longer double it.
+ */
+export function oncePerPod(pod: readonly string[], by: readonly string[], expr: string): string {
+  const keep = [...new Set([...pod, ...by])];
+  return `max by (${keep.join(', ')}) (sum by (${[...keep, 'job', 'instance'].join(', ')}) (${expr}))`;
+}
+
+/** Splits a user's matcher list (`a="x", b=~"y"`, or '' for none) into matchers as written; quoted commas are kept. */
 export function splitMatchers(text: string): string[] {
+  if (text.trim() === '') {
+    return [];
+  }
   const parsed = parseMatchers(text);
   if ('problem' in parsed) {
     // The config's validation refuses such text first; reaching here is a caller passing unvalidated matchers.

@@ -18,8 +18,8 @@ export function recordedMetrics(config: MeshscopeConfig): string[] {
 
 /**
  * Labels that tell one pod's series from another's: a target's `instance` and pod name, and the pod labels a
- * `labelmap` of `__meta_kubernetes_pod_label_(.+)` copies (Istio's sample Prometheus) that differ per pod or per
- * ReplicaSet. Every other label, Istio's and the scrape's (job, cluster, namespace, app, container), is kept, so the
+ * `labelmap` of `__meta_kubernetes_pod_label_(.+)` copies (Istio's sample Prometheus) that differ per pod, per
+ * ReplicaSet or per zone. Every other label, Istio's and the scrape's (job, cluster, namespace, app, container), is kept, so the
  * recorded series answer every selector and grouping the raw ones do.
  */
 export function podLabels(config: MeshscopeConfig): string[] {
@@ -33,6 +33,11 @@ export function podLabels(config: MeshscopeConfig): string[] {
       'controller_revision_hash',
       'statefulset_kubernetes_io_pod_name',
       'apps_kubernetes_io_pod_index',
+      // The node's topology labels, which Kubernetes' PodTopologyLabels admission copies onto pods: pods of one
+      // workload spread over zones.
+      'topology_kubernetes_io_region',
+      'topology_kubernetes_io_zone',
+      'topology_istio_io_subzone',
     ]),
   ];
 }

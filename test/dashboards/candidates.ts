@@ -9,7 +9,8 @@ const PRODUCTPAGE = 'productpage.bookinfo.svc.cluster.local';
  * kind (sidecar HTTP, ambient behind a waypoint, TCP), since no single one carries every kind of traffic.
  */
 export function candidates(d: Dashboard): Array<Record<string, string>> {
-  const all = { cluster: '.*', namespace: '.*', gateway: DEFAULT_CONFIG.gatewayWorkloads };
+  // wasm_pods only narrows what the Wasm dashboard reads (an `and on` decides which pods): All keeps every pod.
+  const all = { cluster: '.*', namespace: '.*', gateway: DEFAULT_CONFIG.gatewayWorkloads, wasm_pods: '.*' };
   if (d.uid === 'meshscope-service') {
     return [PRODUCTPAGE, 'cart.shop.svc.cluster.local', 'mongodb.bookinfo.svc.cluster.local'].map((service) => ({
       ...all,

@@ -1,10 +1,10 @@
 // The Proxy internals dashboard (meshscope-envoy) against a real Prometheus scraping the simulator: for a workload
 // with the extended stats on, every panel returns data and its figures equal /truth within 2 %; for one without,
 // every panel that reads extended stats returns nothing (Grafana then shows the panel's noValue: the prefixes that
-// turn them on); the series-count panels equal the series Prometheus itself holds.
+// turn them on); the series-count panels equal the series Prometheus itself holds. Its two pods sit in two zones.
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboards, DEFAULT_CONFIG } from '../../dashboards';
-import { ENVOY_DASHBOARD_PREFIXES } from '../../dashboards/queries/envoy';
+import { ENVOY_DASHBOARD_PREFIXES, ZONE_ROUTING } from '../../dashboards/queries/envoy';
 import { defaultTopology, type ProxyTruth, type Simulator, startSimulator } from '../../simulator';
 import { findPrometheusBinary, type Prometheus, startPrometheus } from '../helpers/prometheus';
 import { type AnyPanel, panelByTitle, panelsOf, substitute } from './walk';
@@ -184,6 +184,43 @@ describe('Proxy internals dashboard against a real Prometheus scraping the simul
     }
     expect(truth.clusters.some((c) => c.endpoints > 1)).toBe(true);
     expect(sum((await series('Panic mode and no healthy upstream')).map((s) => s.value))).toBe(0);
+  });
+
+  test('locality: cross-zone share, requests by zone pair and upstream zones per cluster equal /truth; zone-aware routing stays 0', async () => {
+    // Envoy prints zones in the stat name with - and . made _, and so does the dashboard's legend.
+    const z = (zone: string) => zone.replace(/[^a-zA-Z0-9_]/g, '_');
+    expect(new Set(Object.values(truth.localities).map((l) => l.split('/')[1])).size).toBe(2);
+    within2('cross-zone share', await one('Cross-zone share'), truth.crossZoneShare);
+    expect(truth.crossZoneShare).toBeGreaterThan(0.1);
+    // Shares, compared as the request rates they are of /truth's total, so that a pair's few counts widen its tolerance.
+    const total = sum(truth.zones.map((p) => p.requestsPerSecond));
+    const pairs = await series('Requests by zone pair');
+    expect(pairs.length).toBe(truth.zones.length);
+    for (const p of truth.zones) {
+      const s = pairs.find((x) => x.metric.from_zone === z(p.from) && x.metric.to_zone === z(p.to));
+      within(`${p.from} → ${p.to}`, (s?.value ?? 0) * total, p.requestsPerSecond, 3);
+    }
+    const perCluster = await series('Upstream zones per cluster');
+    const zoned = truth.clusters.filter((c) => Object.keys(c.upstreamZones).length > 0);
+    expect(zoned.map((c) => c.kind)).toEqual(zoned.map(() => 'outbound'));
+    expect(perCluster.length).toBe(sum(zoned.map((c) => Object.keys(c.upstreamZones).length)));
+    for (const c of zoned) {
+      const clusterTotal = sum(Object.values(c.upstreamZones));
+      for (const [zone, rps] of Object.entries(c.upstreamZones)) {
+        const s = perCluster.find((x) => x.metric.cluster_name === c.name && x.metric.to_zone === z(zone));
+        within(`${c.name} → ${zone}`, (s?.value ?? 0) * clusterTotal, rps, 3);
+      }
+    }
+    const decisions = await series('Zone-aware routing decisions');
+    expect(decisions.length).toBe(Object.keys(ZONE_ROUTING).length);
+    for (const [decision, metric] of Object.entries(ZONE_ROUTING)) {
+      const stat = metric.replace(/^envoy_cluster_/, '');
+      expect({ decision, stat, rate: decisions.find((x) => x.metric.decision === decision)?.value }).toEqual({
+        decision,
+        stat,
+        rate: truth.zoneRouting[stat],
+      });
+    }
   });
 
   test("series-count panels equal the series Prometheus holds for the workload's pods, and their share of the proxies' series", async () => {

@@ -2,6 +2,7 @@
 // the simulator: per edge the Topology view's tooltip and the Workload dashboard's inbound success rate by caller,
 // per service the tooltip of its service node, the Service dashboard's success rate, the recording rule and the
 // burn-rate alert's ratio agree within 1e-6 at the same instant, and equal the simulator's /truth within 1 point.
+// Prometheus scrapes as Istio's docs set up Prometheus Operator (test/helpers/setups.ts), with the default selectors.
 // Grafana is not run: the panel's queries go to Prometheus as Grafana's data source sends them and their answers
 // become Grafana's frames (test/preview/prometheus/frames.ts), which the plugin's model reads.
 import '../preview/prometheus/node-dom';
@@ -15,7 +16,8 @@ import type { TopologyOptions } from '../../src/options';
 import { edgeRows, nodeRows } from '../../src/topology/Tooltip';
 import { framesToGraph } from '../../src/topology/model/framesToGraph';
 import type { TopologyGraph, TopologyNode } from '../../src/topology/model/types';
-import { findPrometheusBinary, type Prometheus, scrapeConfig, startPrometheus } from '../helpers/prometheus';
+import { findPrometheusBinary, type Prometheus, startPrometheus } from '../helpers/prometheus';
+import { setupConfig } from '../helpers/setups';
 import { type PrometheusQuery, toGrafanaSeries } from '../preview/prometheus/frames';
 import { fetchPrometheus } from '../preview/prometheus/query';
 import { exprOf, panelByTitle, substitute } from './walk';
@@ -42,7 +44,7 @@ describe('one error definition: topology tooltip, Service and Workload dashboard
     open = true;
     prom = await startPrometheus({
       // Rules are evaluated every scrape interval; the file name is resolved beside prometheus.yml.
-      config: `${scrapeConfig({ sdUrl: `${sim.url}/sd`, scrapeInterval: '1s' })}rule_files: [${RULES_FILE}]\n`,
+      config: `${setupConfig('istio-operator', sim.url)}rule_files: [${RULES_FILE}]\n`,
       files: { [RULES_FILE]: prometheusFiles(config).get(RULES_FILE)! },
     });
     await prom.waitForScrapes(1);
@@ -100,11 +102,18 @@ describe('one error definition: topology tooltip, Service and Workload dashboard
     return share!;
   };
 
-  /** HTTP and gRPC edges into a workload whose sidecar or waypoint reports them. */
+  /** HTTP and gRPC edges into a workload whose sidecar or waypoint reports them, callers outside the mesh included. */
   const served = () =>
-    edges.filter(
-      (e) => e.protocol !== 'tcp' && e.source && e.destination && e.reporters.some((r) => r !== 'source') && e.rate > 0
-    );
+    edges.filter((e) => e.protocol !== 'tcp' && e.destination && e.reporters.some((r) => r !== 'source') && e.rate > 0);
+
+  test('every simulated edge with an error definition is checked: the others are TCP or leave the mesh', () => {
+    const checked = new Set(served());
+    const others = edges.filter((e) => !checked.has(e));
+    expect(others.filter((e) => e.protocol !== 'tcp' && e.destination && e.rate > 0).map((e) => e.id)).toEqual([]);
+    // Egress (PassthroughCluster, BlackHoleCluster) has no destination workload or service dashboard to compare with.
+    expect(others.every((e) => e.protocol === 'tcp' || e.egress !== null)).toBe(true);
+    expect(served().some((e) => !e.source)).toBe(true);
+  });
 
   test('the simulator sends what the definition counts: 5xx, response code 0 and gRPC statuses other than OK', async () => {
     const rate = async (matchers: string) =>
@@ -122,11 +131,12 @@ describe('one error definition: topology tooltip, Service and Workload dashboard
     const workload = dashboards.get('meshscope-workload')!;
     const checked: string[] = [];
     for (const e of served()) {
-      const same = (n: TopologyNode | undefined, end: { workload: string; namespace: string }) =>
-        n?.workload === end.workload && n.namespace === end.namespace;
+      // A caller outside the mesh is its cluster's "unknown" node.
+      const same = (n: TopologyNode | undefined, end: { workload: string; namespace: string } | null) =>
+        end === null ? n?.special === 'unknown' : n?.workload === end.workload && n.namespace === end.namespace;
       const edge = graph.edges.find(
         (g) =>
-          g.protocol === e.protocol && same(nodes.get(g.source), e.source!) && same(nodes.get(g.target), e.destination!)
+          g.protocol === e.protocol && same(nodes.get(g.source), e.source) && same(nodes.get(g.target), e.destination!)
       );
       expect({ edge: e.id, drawn: edge !== undefined }).toEqual({ edge: e.id, drawn: true });
       const tooltip = tooltipShare(edgeRows(edge!), edge!.errorShare);
@@ -136,9 +146,10 @@ describe('one error definition: topology tooltip, Service and Workload dashboard
           workload: e.destination!.workload,
         })
       );
-      const row = rows.filter(
-        (r) =>
-          r.metric.source_workload === e.source!.workload && r.metric.source_workload_namespace === e.source!.namespace
+      const row = rows.filter((r) =>
+        e.source
+          ? r.metric.source_workload === e.source.workload && r.metric.source_workload_namespace === e.source.namespace
+          : r.metric.source_workload === 'unknown'
       );
       expect({ edge: e.id, rows: row.length }).toEqual({ edge: e.id, rows: 1 });
       const dashboard = 1 - row[0].value;

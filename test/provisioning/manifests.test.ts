@@ -73,7 +73,7 @@ describe('all provisioning files', () => {
       const d = JSON.parse(readFileSync(join(ROOT, 'provisioning/grafana-com', `${uid}.json`), 'utf8'));
       expect(d.__inputs).toEqual([expect.objectContaining({ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' })]);
       expect(d.templating.list.find((v: { type: string }) => v.type === 'datasource').current.value).toBe('${DS_PROMETHEUS}');
-      expect(d.__requires).toEqual(expect.arrayContaining([{ type: 'grafana', id: 'grafana', name: 'Grafana', version: '12.3.0' }]));
+      expect(d.__requires).toEqual(expect.arrayContaining([{ type: 'grafana', id: 'grafana', name: 'Grafana', version: '12.4.0' }]));
       expect(d.uid).toBe(uid);
     }
     expect(JSON.parse(readFileSync(join(ROOT, 'provisioning/grafana-com/meshscope-mesh.json'), 'utf8')).__requires).toContainEqual(expect.objectContaining({ type: 'panel', id: 'meshscope-mesh-panel' }));
