@@ -13,6 +13,7 @@ export const DASHBOARD_UID = {
   gateway: 'meshscope-gateway',
   wasm: 'meshscope-wasm',
   envoy: 'meshscope-envoy',
+  setup: 'meshscope-setup',
 } as const;
 
 export type DashboardUid = (typeof DASHBOARD_UID)[keyof typeof DASHBOARD_UID];

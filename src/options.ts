@@ -40,8 +40,12 @@ export interface TopologyOptions {
   latencyDegradedMs: number;
   edgeLabel: TopologyEdgeLabel;
   hideIdleEdges: boolean;
-  /** Namespaces drawn as one node each, as "cluster/namespace". */
+  /**
+   * Namespaces ("cluster/namespace") the user collapsed to one node each, and those they expanded: both saved with the
+   * dashboard. Others are expanded, or collapsed when the mesh is too large to read at fit and opens as an overview.
+   */
   collapsedNamespaces: string[];
+  expandedNamespaces: string[];
   /** Node positions the user dragged, in layout coordinates, keyed by node id; saved with the dashboard. */
   pinned: Record<string, { x: number; y: number }>;
   colorBlind: boolean;
@@ -87,6 +91,7 @@ export const DEFAULT_OPTIONS: MeshPanelOptions = {
     edgeLabel: 'rate',
     hideIdleEdges: false,
     collapsedNamespaces: [],
+    expandedNamespaces: [],
     pinned: {},
     colorBlind: false,
     animate: false,

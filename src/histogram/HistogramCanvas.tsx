@@ -39,7 +39,7 @@ interface Legend {
 export function HistogramCanvas({ histogram, width, height, scale, showHeatmap, format, timeZone, palette }: Props) {
   const styles = useStyles2(getStyles);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const layout = useRef<ChartLayout>();
+  const layout = useRef<ChartLayout | undefined>(undefined);
   const [hover, setHover] = useState<Hover>();
   const [legend, setLegend] = useState<Legend>();
   const ratio = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;

@@ -6,6 +6,7 @@ import { nodeMenuContent, MenuTarget } from './canvas/nodeMenuActions';
 import { useTestHook } from './canvas/testHook';
 import { Toolbar } from './canvas/Toolbar';
 import { useAutoFit } from './canvas/useAutoFit';
+import { useExpansion } from './canvas/useExpansion';
 import { CanvasSize, useCanvasSize } from './canvas/useCanvasSize';
 import { useFocus } from './canvas/useFocus';
 import { Click, useGestures } from './canvas/useGestures';
@@ -13,49 +14,48 @@ import { Hover, NO_HOVER, useHoverOverlay } from './canvas/useHoverOverlay';
 import { usePainter } from './canvas/usePainter';
 import { useSearch, useShowFirstMatch } from './canvas/useSearch';
 import { useTrafficAnimation } from './canvas/useTrafficAnimation';
+import { useWorstEdges } from './canvas/useWorstEdges';
 import { download, downloadJson, graphToJson } from './exportGraph';
 import { Layout } from './layout/types';
 import { linksFor } from './links';
 import { TopologyGraph } from './model/types';
-import { rankWorstEdges } from './model/worstEdges';
 import { MenuAction, NodeMenu } from './NodeMenu';
 import { sceneStyle } from './render/palette';
 import { buildScene } from './render/scene';
 import { Viewport } from './render/viewport';
 import { getStyles } from './styles';
-import { WorstEdges, worstEdgeRows } from './WorstEdges';
+import { WorstEdges } from './WorstEdges';
 
 interface Props {
+  /** The whole mesh and its layout; collapsed groups are folded here, in the canvas. */
   graph: TopologyGraph;
   layout: Layout;
   options: TopologyOptions;
   onChange: (patch: Partial<TopologyOptions>) => void;
+  /** The drawing's size, CSS pixels, before the canvas has measured itself. */
+  size: CanvasSize;
 }
 
 type Menu = MenuTarget & { x: number; y: number };
 
 /** The mesh on a canvas: wires the scene to the painter, the gestures, search, fit, the menu and the toolbar. */
-export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
+export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onChange, size }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const style = useMemo(() => sceneStyle(theme, options.colorBlind), [theme, options.colorBlind]);
-  const scene = useMemo(
-    () => buildScene(graph, layout, style.colors, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces),
-    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces]
-  );
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const viewportRef = useRef<Viewport>({ x: 0, y: 0, k: 1 });
   const sizeRef = useRef<CanvasSize>({ width: 0, height: 0 });
+  const expansion = useExpansion({ graph: mesh, layout: meshLayout, options, onChange, size, viewportRef });
+  const { graph, layout } = expansion;
+  const scene = useMemo(
+    () => buildScene(graph, layout, style.colors, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces),
+    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces]
+  );
   const [hover, setHover] = useState<Hover>(NO_HOVER);
   const [menu, setMenu] = useState<Menu>();
-  const [picked, setPicked] = useState(-1);
-  // Once per scene, not per frame: a refresh or a new layout makes a new scene.
-  const worst = useMemo(
-    () => (options.worstEdges ? worstEdgeRows(scene, rankWorstEdges(scene.edges)) : []),
-    [scene, options.worstEdges]
-  );
 
   const { paintHover, invalidate } = useHoverOverlay({ overlayRef, scene, style, hover, viewportRef, sizeRef });
   const search = useSearch(scene);
@@ -69,7 +69,13 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
     sizeRef,
     paintHover,
   });
-  const { fit, fitIfNew, centreOnEdge } = useAutoFit({ scene, viewportRef, sizeRef, requestDraw: painter.requestDraw });
+  const { fit, fitIfNew, centreOnEdge } = useAutoFit({
+    scene,
+    fitKey: expansion.fitKey,
+    viewportRef,
+    sizeRef,
+    requestDraw: painter.requestDraw,
+  });
   useCanvasSize(boxRef, [canvasRef, overlayRef], sizeRef, () => {
     invalidate();
     fitIfNew();
@@ -78,46 +84,30 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
   // After the fit: a new mesh is fitted first, then its first match centred.
   const showFirst = useShowFirstMatch({ found: search.found, scene, viewportRef, sizeRef, moveTo: painter.moveTo });
   useTrafficAnimation(options.animate, painter.animate);
-  // The picked edge is highlighted as if hovered, with its tooltip, until the pointer hovers something else.
-  const pickEdge = useCallback(
-    (e: number) => {
-      setPicked(e);
-      centreOnEdge(e);
-      setHover({ node: -1, edge: e, x: sizeRef.current.width / 2, y: sizeRef.current.height / 2 });
-    },
-    [centreOnEdge]
-  );
-  const worstEdges = useCallback(
-    () => worst.map((r) => ({ id: scene.edges[r.edge].id, ...r, picked: r.edge === picked })),
-    [worst, scene, picked]
-  );
-  const highlightedEdge = useCallback(() => scene.edges[hover.edge]?.id, [scene, hover.edge]);
-  const focused = useCallback(
-    () =>
-      focus.member && {
-        node: scene.nodes[focus.node].id,
-        hops: focus.hops,
-        members: scene.nodes.flatMap((n, i) => (focus.member![i] ? [n.id] : [])),
-      },
-    [scene, focus.node, focus.hops, focus.member]
-  );
+  const worst = useWorstEdges({ scene, enabled: options.worstEdges, centreOnEdge, sizeRef, hover, setHover });
   // setViewport takes the path of a wheel or drag step, so the benchmark measures what a gesture costs.
   useTestHook(canvasRef, scene, viewportRef, {
     fit,
     setViewport: painter.moveTo,
     draws: painter.draws,
-    worstEdges,
-    highlightedEdge,
-    focus: focused,
+    labels: painter.labels,
+    ...worst.forTests,
+    focus: focus.forTests,
   });
 
   const onDrop = useCallback(
     (i: number) => onChange({ pinned: { ...options.pinned, [scene.nodes[i].id]: { x: scene.x[i], y: scene.y[i] } } }),
     [onChange, options.pinned, scene]
   );
+  const { onClick: expandOrCollapse, onZoom } = expansion;
   const onClick = useCallback(
-    ({ node, edge, x, y }: Click) => setMenu(node >= 0 ? { node, x, y } : edge >= 0 ? { edge, x, y } : undefined),
-    []
+    (click: Click) => {
+      const { node, edge, x, y } = click;
+      setMenu(
+        expandOrCollapse(click) ? undefined : node >= 0 ? { node, x, y } : edge >= 0 ? { edge, x, y } : undefined
+      );
+    },
+    [expandOrCollapse]
   );
   const gestures = useGestures({
     canvasRef,
@@ -129,6 +119,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
     setHover,
     onDrop,
     onClick,
+    onZoom,
   });
 
   const content = menu && nodeMenuContent(scene, menu, options);
@@ -154,7 +145,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
         focus={focus.node >= 0 ? { hops: focus.hops, onHops: focus.setHops, onLeave: focus.leave } : undefined}
         onExportPng={() => download('mesh-topology.png', canvasRef.current!.toDataURL('image/png'))}
         onExportJson={() => downloadJson('mesh-topology.json', graphToJson(graph, scene))}
-        colors={style.colors}
+        legendStyle={style}
         className={styles.toolbar}
         legendClassName={styles.legend}
       />
@@ -189,7 +180,7 @@ export function TopologyCanvas({ graph, layout, options, onChange }: Props) {
           )}
         </div>
         {options.worstEdges && (
-          <WorstEdges rows={worst} selected={picked} onSelect={pickEdge} className={styles.worstEdges} />
+          <WorstEdges rows={worst.rows} selected={worst.picked} onSelect={worst.pick} className={styles.worstEdges} />
         )}
       </div>
     </>

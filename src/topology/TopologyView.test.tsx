@@ -142,6 +142,23 @@ describe('TopologyView', () => {
     });
   });
 
+  it('expands a collapsed namespace on a click on its node, saving the choice in the panel options', async () => {
+    const onOptionsChange = jest.fn();
+    const base = props(onOptionsChange);
+    const collapsed = { ...DEFAULT_OPTIONS, topology: { ...DEFAULT_OPTIONS.topology, collapsedNamespaces: ['/shop'] } };
+    render(<TopologyView {...base} options={collapsed} />);
+    const canvas = await screen.findByTestId('meshscope-topology-canvas');
+    const nodes = window.__meshscopeTopology!.nodes();
+    expect(nodes.map((n) => n.id)).toEqual(['ns:/shop']);
+    fireEvent.pointerDown(canvas, { clientX: nodes[0].x, clientY: nodes[0].y });
+    fireEvent.pointerUp(canvas, { clientX: nodes[0].x, clientY: nodes[0].y });
+    expect(onOptionsChange).toHaveBeenCalledTimes(1);
+    expect(onOptionsChange.mock.calls[0][0].topology).toMatchObject({
+      collapsedNamespaces: [],
+      expandedNamespaces: ['/shop'],
+    });
+  });
+
   it('rebuilds the graph when an option the model reads changes, not for one only the drawing reads', async () => {
     const base = props();
     const { rerender } = render(<TopologyView {...base} />);
@@ -199,10 +216,12 @@ describe('TopologyView', () => {
     expect(Object.keys(window).filter((k) => k.startsWith('__meshscope'))).toEqual([]);
   });
 
-  it('says so when no series joins two endpoints', () => {
+  it('says so when no series joins two endpoints, also once the empty graph is laid out', async () => {
     render(
       <TopologyView {...props()} data={{ series: [], state: LoadingState.Done, timeRange: getDefaultTimeRange() }} />
     );
+    expect(screen.getByTestId('meshscope-message').textContent).toContain('No traffic to draw');
+    await act(() => Promise.resolve());
     expect(screen.getByTestId('meshscope-message').textContent).toContain('No traffic to draw');
   });
 });

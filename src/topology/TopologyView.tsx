@@ -54,7 +54,13 @@ export function TopologyView({ data, options, onOptionsChange, width, height }: 
         </div>
       )}
       {laid ? (
-        <TopologyCanvas graph={laid.graph} layout={laid.layout} options={topology} onChange={onChange} />
+        <TopologyCanvas
+          graph={laid.graph}
+          layout={laid.layout}
+          options={topology}
+          onChange={onChange}
+          size={{ width: drawingWidth, height: height - TOOLBAR_HEIGHT }}
+        />
       ) : (
         <PanelMessage
           title="Laying out the mesh…"

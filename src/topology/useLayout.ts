@@ -24,7 +24,7 @@ export function useLayout(
   aspect: number | undefined
 ): Laid | undefined {
   const [layout, setLayout] = useState<Laid>();
-  const previous = useRef<Record<string, Point>>();
+  const previous = useRef<Record<string, Point> | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
     computeLayout(layoutInput(graph, hideIdle), { pinned, previous: previous.current, aspect }).then((result) => {

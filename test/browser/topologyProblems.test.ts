@@ -11,14 +11,7 @@ import { bucketOf } from '../../simulator/truth';
 import { readPng, Screenshot } from '../helpers/pixels';
 import { LiveMesh, startLiveMesh } from '../topology/liveMesh';
 import { active, edgeTitle, parseMs, parseRate, parseShare } from '../topology/expected';
-import {
-  hookNodes,
-  meshTopologyQueries,
-  nodeByLabel,
-  openTopology,
-  TopologyPage,
-  waitForGraph,
-} from '../topology/page';
+import { closeGraph, hookNodes, meshTopologyQueries, nodeByLabel, openGraph } from '../topology/page';
 
 /** As test/browser/topology.test.ts: the rate window, and what the simulator guarantees over it. */
 const WINDOW_S = 40;
@@ -42,17 +35,8 @@ beforeAll(async () => {
 
 afterAll(() => live?.close());
 
-async function open(): Promise<TopologyPage> {
-  const t = await openTopology(live.browser, live.preview.url, `${query}&theme=dark`);
-  await waitForGraph(t.page);
-  return t;
-}
-
-async function close(t: TopologyPage) {
-  expect(t.errors).toEqual([]);
-  expect(t.dialogs).toEqual([]);
-  await t.page.close();
-}
+const open = () => openGraph(live.browser, live.preview.url, `${query}&theme=dark`);
+const close = closeGraph;
 
 type Row = { id: string; title: string; errors: string; p95: string; traffic: string; picked: boolean };
 const rows = (page: Page) => page.evaluate(() => window.__meshscopeTopology!.worstEdges()) as Promise<Row[]>;

@@ -150,3 +150,174 @@ export function labelOverlaps(labels: Rect[]): number {
   }
   return pairs;
 }
+
+/** A drawn node: its centre and the radius of what is drawn for it. */
+export interface DrawnNode {
+  id: string;
+  x: number;
+  y: number;
+  radius: number;
+}
+
+type Point = { x: number; y: number };
+type Disc = Point & { radius: number };
+
+/** The polyline from where it leaves the disc, the crossing point interpolated between the points either side. */
+function leaving(points: Point[], disc: Disc): Point[] {
+  const away = (p: Point) => Math.hypot(p.x - disc.x, p.y - disc.y) - disc.radius;
+  const k = points.findIndex((p) => away(p) >= 0);
+  if (k <= 0) {
+    return k === 0 ? points : [];
+  }
+  const [p, q] = [points[k - 1], points[k]];
+  const t = -away(p) / (away(q) - away(p));
+  return [{ x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y) }, ...points.slice(k)];
+}
+
+/** What shows of an edge's polyline from node `from` to node `to`: the part outside their discs, drawn over it. */
+export function clipToDiscs(points: Point[], from: Disc, to: Disc): Point[] {
+  return leaving(leaving(points, from).reverse(), to).reverse();
+}
+
+/** Distance from (px, py) to the segment (ax, ay)–(bx, by). */
+function toSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length = dx * dx + dy * dy;
+  const t = length > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length)) : 0;
+  return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+}
+
+/**
+ * Nodes drawn on an edge that is not theirs: within their radius plus `slack` of another edge's polyline. Such an
+ * edge seems to end at, or pass through, that node, and an edge to the node can lie along it. Nodes are bucketed in a
+ * grid of cells as wide as the widest reach, so each segment looks only at the cells along it.
+ */
+export function nodesOnForeignEdges(nodes: DrawnNode[], edges: DrawnEdge[], slack: number): number {
+  const reach = Math.max(1, ...nodes.map((n) => n.radius + slack));
+  const cell = 2 * reach;
+  const grid = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const key = `${Math.floor(n.x / cell)},${Math.floor(n.y / cell)}`;
+    const list = grid.get(key);
+    list ? list.push(i) : grid.set(key, [i]);
+  });
+  const on = new Uint8Array(nodes.length);
+  for (const e of edges) {
+    for (let k = 1; k < e.points.length; k++) {
+      const [a, b] = [e.points[k - 1], e.points[k]];
+      const steps = Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / cell);
+      const seen = new Set<string>();
+      for (let s = 0; s <= steps; s++) {
+        const t = steps > 0 ? s / steps : 0;
+        const [cx, cy] = [Math.floor((a.x + t * (b.x - a.x)) / cell), Math.floor((a.y + t * (b.y - a.y)) / cell)];
+        for (let gx = cx - 1; gx <= cx + 1; gx++) {
+          for (let gy = cy - 1; gy <= cy + 1; gy++) {
+            const key = `${gx},${gy}`;
+            if (seen.has(key)) {
+              continue;
+            }
+            seen.add(key);
+            for (const i of grid.get(key) ?? []) {
+              const n = nodes[i];
+              if (
+                n.id !== e.source &&
+                n.id !== e.target &&
+                toSegment(n.x, n.y, a.x, a.y, b.x, b.y) < n.radius + slack
+              ) {
+                on[i] = 1;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return on.reduce((sum, v) => sum + v, 0);
+}
+
+/** Angle bins for nearly parallel segments, radians. */
+const ANGLE_BIN = 0.02;
+
+/**
+ * Pairs of edges drawn along each other: some segment of one runs within `tolerance` of a segment of the other, nearly
+ * parallel, for at least `length` (so edges leaving one node at an angle do not count), and one of them is hidden
+ * under the other there. Segments are binned by direction and by offset of their line, and only segments sharing a
+ * bin are compared.
+ */
+export function overlappingEdges(edges: DrawnEdge[], tolerance: number, length: number): number {
+  interface Piece {
+    edge: number;
+    ax: number;
+    ay: number;
+    bx: number;
+    by: number;
+  }
+  const bins = new Map<string, Piece[]>();
+  const angleBins = Math.ceil(Math.PI / ANGLE_BIN);
+  edges.forEach((e, edge) => {
+    if (e.source === e.target) {
+      return;
+    }
+    for (let k = 1; k < e.points.length; k++) {
+      const [a, b] = [e.points[k - 1], e.points[k]];
+      if (Math.hypot(b.x - a.x, b.y - a.y) < length) {
+        continue;
+      }
+      const angle = (Math.atan2(b.y - a.y, b.x - a.x) + Math.PI) % Math.PI;
+      const bin = Math.floor(angle / ANGLE_BIN);
+      // Each segment goes in its angle bin and the next, so neighbours across a bin border meet in one of them.
+      for (const ab of [bin, (bin + 1) % angleBins]) {
+        const theta = (ab + 0.5) * ANGLE_BIN;
+        const offset = (p: { x: number; y: number }) => -Math.sin(theta) * p.x + Math.cos(theta) * p.y;
+        const [lo, hi] = [Math.min(offset(a), offset(b)), Math.max(offset(a), offset(b))];
+        for (
+          let ob = Math.floor((lo - tolerance) / (4 * tolerance));
+          ob <= Math.floor((hi + tolerance) / (4 * tolerance));
+          ob++
+        ) {
+          const key = `${ab},${ob}`;
+          const list = bins.get(key);
+          const piece = { edge, ax: a.x, ay: a.y, bx: b.x, by: b.y };
+          list ? list.push(piece) : bins.set(key, [piece]);
+        }
+      }
+    }
+  });
+  const pairs = new Set<number>();
+  const along = (s: Piece, t: Piece) => {
+    // The stretch of t within tolerance of s's line, measured along s, clipped to s.
+    const sl = Math.hypot(s.bx - s.ax, s.by - s.ay);
+    const [ux, uy] = [(s.bx - s.ax) / sl, (s.by - s.ay) / sl];
+    const project = (x: number, y: number) => [(x - s.ax) * ux + (y - s.ay) * uy, -(x - s.ax) * uy + (y - s.ay) * ux];
+    const [p0, d0] = project(t.ax, t.ay);
+    const [p1, d1] = project(t.bx, t.by);
+    let [from, to] = [0, 1];
+    if (d0 !== d1) {
+      const [ta, tb] = [(-tolerance - d0) / (d1 - d0), (tolerance - d0) / (d1 - d0)];
+      [from, to] = [Math.max(0, Math.min(ta, tb)), Math.min(1, Math.max(ta, tb))];
+    } else if (Math.abs(d0) > tolerance) {
+      return 0;
+    }
+    if (to <= from) {
+      return 0;
+    }
+    const [q0, q1] = [p0 + from * (p1 - p0), p0 + to * (p1 - p0)];
+    return Math.max(0, Math.min(sl, Math.max(q0, q1)) - Math.max(0, Math.min(q0, q1)));
+  };
+  for (const list of bins.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [s, t] = [list[i], list[j]];
+        if (s.edge === t.edge) {
+          continue;
+        }
+        const key = Math.min(s.edge, t.edge) * edges.length + Math.max(s.edge, t.edge);
+        if (!pairs.has(key) && along(s, t) >= length) {
+          pairs.add(key);
+        }
+      }
+    }
+  }
+  return pairs.size;
+}

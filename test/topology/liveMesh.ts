@@ -16,11 +16,15 @@ export interface LiveMesh {
   close(): Promise<void>;
 }
 
-export async function startLiveMesh(): Promise<LiveMesh> {
+/**
+ * `topology` as the simulator's --topology takes it (the default mesh when left out); `scrapeInterval` longer than
+ * the default 1 s for meshes whose hundreds of targets one simulator cannot serve every second.
+ */
+export async function startLiveMesh(o: { topology?: string; scrapeInterval?: string } = {}): Promise<LiveMesh> {
   requireBuild();
-  const sim = await startSimulator({ seed: 6 });
+  const sim = await startSimulator({ seed: 6, topology: o.topology });
   const [prom, browser] = await Promise.all([
-    startPrometheus({ sdUrl: `${sim.url}/sd`, scrapeInterval: '1s' }),
+    startPrometheus({ sdUrl: `${sim.url}/sd`, scrapeInterval: o.scrapeInterval ?? '1s' }),
     launchChromium(),
   ]);
   const promStarted = Date.now();

@@ -3,9 +3,10 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildDashboards, DEFAULT_CONFIG } from '../../dashboards';
 import { substitute, targetsOf } from '../dashboards/walk';
 import { openPage, waitForPreview } from '../helpers/chromium';
+import type { TopologyTestHook } from '../../src/topology/canvas/testHook';
 
-export type HookNode = { id: string; label: string; x: number; y: number; visible: boolean };
-export type HookEdge = { id: string; source: string; target: string; x: number; y: number; rate: number };
+export type HookNode = ReturnType<TopologyTestHook['nodes']>[number];
+export type HookEdge = ReturnType<TopologyTestHook['edges']>[number];
 
 // Grafana serves its icons from public/build/img/icons; the preview page has no copy, and a 404 would show up as a
 // console error that has nothing to do with the view.
@@ -27,14 +28,18 @@ export interface TopologyPage {
   dialogs: string[];
 }
 
-/** Opens the preview at `query`; with `frames`, feeds them instead of live queries. Waits for the first load. */
+/**
+ * Opens the preview at `query`; with `frames`, feeds them instead of live queries. Waits for the first load. The
+ * window is `viewport` (openPage's default when left out).
+ */
 export async function openTopology(
   browser: Browser,
   baseUrl: string,
   query: string,
-  frames?: unknown[]
+  frames?: unknown[],
+  viewport?: { width: number; height: number }
 ): Promise<TopologyPage> {
-  const { page, errors } = await openPage(browser);
+  const { page, errors } = await openPage(browser, viewport);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -55,6 +60,40 @@ export async function openTopology(
 export async function waitForGraph(page: Page): Promise<void> {
   await page.getByTestId('meshscope-topology-canvas').waitFor();
   await page.waitForFunction(() => (window.__meshscopeTopology?.nodes().length ?? 0) > 0);
+}
+
+/**
+ * Expands every namespace a large mesh's overview opened collapsed, as a user clicking each would (through the panel
+ * options), and waits until the panel draws them: for tests of the whole mesh drawn node by node.
+ */
+export async function expandAll(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const groups = window
+      .__meshscopeTopology!.nodes()
+      .filter((n) => n.id.startsWith('ns:'))
+      .map((n) => n.id.slice('ns:'.length));
+    if (groups.length > 0) {
+      window.meshscopePreview.setOptions({ topology: { expandedNamespaces: groups } });
+    }
+  });
+  await page.waitForFunction(() => !window.__meshscopeTopology!.nodes().some((n) => n.id.startsWith('ns:')));
+}
+
+/** Opens the preview at `query` on live queries and waits for the drawn graph. */
+export async function openGraph(browser: Browser, baseUrl: string, query: string): Promise<TopologyPage> {
+  const t = await openTopology(browser, baseUrl, query);
+  await waitForGraph(t.page);
+  return t;
+}
+
+/** Closes the page, failing if it logged an error or opened a dialog on the way. */
+export async function closeGraph(t: TopologyPage): Promise<void> {
+  await t.page.close();
+  if (t.errors.length > 0 || t.dialogs.length > 0) {
+    throw new Error(
+      `the page logged errors or opened dialogs: ${JSON.stringify({ errors: t.errors, dialogs: t.dialogs })}`
+    );
+  }
 }
 
 export const hookNodes = (page: Page) =>

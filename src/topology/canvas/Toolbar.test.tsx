@@ -16,7 +16,7 @@ function setup(query = '') {
     <Toolbar
       query={query}
       found={3}
-      colors={sceneStyle(createTheme(), false).colors}
+      legendStyle={sceneStyle(createTheme(), false)}
       className=""
       legendClassName=""
       {...handlers}

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Button, Input } from '@grafana/ui';
 import { Legend } from '../Legend';
-import { HealthColors } from '../render/palette';
+import { SceneStyle } from '../render/palette';
 
 /** Beyond a few hops a neighbourhood is most of any mesh: no longer a focus. */
 const MAX_HOPS = 9;
@@ -18,7 +18,8 @@ interface Props {
   focus?: { hops: number; onHops: (hops: number) => void; onLeave: () => void };
   onExportPng: () => void;
   onExportJson: () => void;
-  colors: HealthColors;
+  /** The canvas's colours, so the legend's swatches, shapes and badges look as drawn. */
+  legendStyle: Pick<SceneStyle, 'colors' | 'text' | 'background'>;
   className: string;
   legendClassName: string;
 }
@@ -67,7 +68,12 @@ export function Toolbar(p: Props) {
       <Button size="sm" variant="secondary" onClick={p.onExportJson} data-testid="meshscope-topology-export-json">
         JSON
       </Button>
-      <Legend colors={p.colors} className={p.legendClassName} />
+      <Legend
+        colors={p.legendStyle.colors}
+        text={p.legendStyle.text}
+        background={p.legendStyle.background}
+        className={p.legendClassName}
+      />
     </div>
   );
 }

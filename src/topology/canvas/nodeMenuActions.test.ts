@@ -8,23 +8,27 @@ const options = (over: Partial<TopologyOptions> = {}): TopologyOptions => ({ ...
 const workload = scene.nodes.find((n) => n.label === 'svc-3')!;
 
 describe('nodeMenuActions', () => {
-  it('offers to collapse a workload’s namespace, adding it to the collapsed ones', () => {
-    expect(nodeMenuActions(workload, options({ collapsedNamespaces: ['/other'] }))).toEqual([
-      { id: 'collapse', label: 'Collapse ns-0', patch: { collapsedNamespaces: ['/other', '/ns-0'] } },
+  it('offers to collapse a workload’s namespace, adding it to the collapsed ones and removing it from the expanded', () => {
+    const o = options({ collapsedNamespaces: ['/other'], expandedNamespaces: ['/ns-0', '/b'] });
+    expect(nodeMenuActions(workload, o)).toEqual([
+      {
+        id: 'collapse',
+        label: 'Collapse ns-0',
+        patch: { collapsedNamespaces: ['/other', '/ns-0'], expandedNamespaces: ['/b'] },
+      },
     ]);
   });
 
-  it('offers to expand a collapsed namespace, removing only it', () => {
+  it('offers nothing to collapse on a node outside any namespace or on a collapsed namespace', () => {
     const namespace: TopologyNode = { ...workload, id: 'ns:/ns-0', kind: 'namespace', label: 'ns-0' };
-    expect(nodeMenuActions(namespace, options({ collapsedNamespaces: ['/other', '/ns-0'] }))).toEqual([
-      { id: 'expand', label: 'Expand ns-0', patch: { collapsedNamespaces: ['/other'] } },
-    ]);
+    expect(nodeMenuActions(namespace, options())).toEqual([]);
+    expect(nodeMenuActions({ ...workload, namespace: '' }, options())).toEqual([]);
   });
 
   it('offers to unpin a pinned node, keeping the other pins', () => {
     const pinned = { [workload.id]: { x: 1, y: 2 }, other: { x: 3, y: 4 } };
     expect(nodeMenuActions(workload, options({ pinned })).map((a) => [a.id, a.patch])).toEqual([
-      ['collapse', { collapsedNamespaces: ['/ns-0'] }],
+      ['collapse', { collapsedNamespaces: ['/ns-0'], expandedNamespaces: [] }],
       ['unpin', { pinned: { other: { x: 3, y: 4 } } }],
     ]);
   });

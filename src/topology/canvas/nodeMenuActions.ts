@@ -1,11 +1,12 @@
 import { TopologyOptions } from '../../options';
-import { namespaceKey } from '../model/identity';
+import { collapsePatch } from '../model/expansion';
+import { groupOf } from '../model/identity';
 import { TopologyNode } from '../model/types';
 import { Scene } from '../render/scene';
 
 /** A menu entry and the panel options it changes. */
 export interface NodeMenuAction {
-  id: 'expand' | 'collapse' | 'unpin';
+  id: 'collapse' | 'unpin';
   label: string;
   patch: Partial<TopologyOptions>;
 }
@@ -20,22 +21,15 @@ export interface NodeMenuContent {
   actions: NodeMenuAction[];
 }
 
-/** Expand a collapsed namespace, collapse a node's namespace, unpin a dragged node. */
+/**
+ * Collapse a node's namespace, unpin a dragged node. A collapsed namespace has no menu: a click expands it
+ * (useExpansion), and the menu's collapse is the same change as a click on the expanded group.
+ */
 export function nodeMenuActions(node: TopologyNode, options: TopologyOptions): NodeMenuAction[] {
   const actions: NodeMenuAction[] = [];
-  const key = namespaceKey(node.cluster, node.namespace);
-  if (node.kind === 'namespace') {
-    actions.push({
-      id: 'expand',
-      label: `Expand ${node.namespace}`,
-      patch: { collapsedNamespaces: options.collapsedNamespaces.filter((n) => n !== key) },
-    });
-  } else if (node.namespace) {
-    actions.push({
-      id: 'collapse',
-      label: `Collapse ${node.namespace}`,
-      patch: { collapsedNamespaces: [...options.collapsedNamespaces, key] },
-    });
+  const group = groupOf(node);
+  if (group !== '') {
+    actions.push({ id: 'collapse', label: `Collapse ${node.namespace}`, patch: collapsePatch(group, options) });
   }
   if (options.pinned[node.id]) {
     const { [node.id]: _, ...rest } = options.pinned;

@@ -18,6 +18,10 @@ function mount() {
     fit: jest.fn(),
     setViewport: jest.fn(),
     draws: () => 7,
+    labels: () => [
+      { index: 2, text: 'svc-2', placement: 'around' as const, x: 30, y: 40, width: 50, height: 15, fontPx: 12 },
+      { index: -1, text: '3 rps', placement: 'along' as const, x: 0, y: 5, width: 20, height: 13, fontPx: 10 },
+    ],
     worstEdges: () => [],
     highlightedEdge: () => 'e1',
     focus: () => undefined,
@@ -53,6 +57,17 @@ describe('useTestHook', () => {
     });
     expect(hook.edges()).toHaveLength(scene.edges.length);
     expect(hook.draws()).toBe(7);
+    expect(hook.marks().nodes[0]).toEqual({
+      id: scene.nodes[0].id,
+      shape: scene.nodeShape[0],
+      badges: scene.nodeBadges[0],
+    });
+    expect(hook.marks().edges.map((e) => e.id)).toEqual(scene.edges.map((e) => e.id));
+    // Canvas pixels moved by the canvas's page offset (100, 50); sizes as drawn.
+    expect(hook.labels()).toEqual([
+      { kind: 'node', text: 'svc-2', fontPx: 12, x: 130, y: 90, width: 50, height: 15 },
+      { kind: 'edge', text: '3 rps', fontPx: 10, x: 100, y: 55, width: 20, height: 13 },
+    ]);
     expect(hook.highlightedEdge()).toBe('e1');
     unmount();
     expect(window.__meshscopeTopology).toBeUndefined();

@@ -1,6 +1,12 @@
-import { MutableRefObject, RefObject, useEffect } from 'react';
+import { RefObject, useEffect } from 'react';
 import { controlPoint, edgeMidpoint, Point } from '../render/edgeGeometry';
+import { Badge } from '../render/badges';
+import { Rect } from '../render/frameCache';
+import { edgeAt } from '../render/hitTest';
+import { Placement } from '../render/labels';
+import { DrawnLabel } from '../render/renderScene';
 import { Scene } from '../render/scene';
+import { Shape } from '../render/shapes';
 import { toScreen, Viewport } from '../render/viewport';
 import { WorstEdgeRow } from '../WorstEdges';
 
@@ -15,16 +21,36 @@ export interface TopologyTestHook {
    * A point on each edge where hovering shows the edge tooltip: its midpoint, or when a node is drawn there, the point
    * nearest to it along the edge that no node covers.
    */
-  edges(): Array<{ id: string; source: string; target: string; x: number; y: number; rate: number }>;
+  edges(): Array<{
+    id: string;
+    source: string;
+    target: string;
+    x: number;
+    y: number;
+    rate: number;
+    errorShare?: number;
+    p95?: number;
+    bytesRate: number;
+  }>;
   /** Namespace (and cluster) boxes as drawn, in page pixels. */
   groups(): Array<{ group: string; x: number; y: number; width: number; height: number }>;
   /** Node disc radii in page pixels, in nodes() order. */
   radii(): number[];
+  /** What each node is drawn as (its shape) and with (its badges), and each edge's badges, by id. */
+  marks(): {
+    nodes: Array<{ id: string; shape: Shape; badges: Badge[] }>;
+    edges: Array<{ id: string; badges: Badge[] }>;
+  };
   viewport(): Viewport;
   fit(): void;
   setViewport(v: Viewport): void;
   /** Full redraws of the scene so far: the benchmark times the one a gesture ends with. */
   draws(): number;
+  /**
+   * The labels of the last full redraw, boxes in page pixels: `kind` is what they name, `fontPx` their text's size.
+   * A gesture's moved frames keep them until the redraw after it.
+   */
+  labels(): Array<{ kind: 'group' | 'node' | 'edge'; text: string; fontPx: number } & Rect>;
   /** The worst-edges list's rows as shown, worst first (empty while the list is off); `edge` is a scene index. */
   worstEdges(): Array<WorstEdgeRow & { id: string; picked: boolean }>;
   /** Id of the edge drawn highlighted (hovered or picked in the list), if any. */
@@ -44,12 +70,14 @@ declare global {
 export type TestHookActions = Pick<
   TopologyTestHook,
   'fit' | 'setViewport' | 'draws' | 'worstEdges' | 'highlightedEdge' | 'focus'
->;
+> & { labels: () => DrawnLabel[] };
+
+const LABEL_KIND: Record<Placement, 'group' | 'node' | 'edge'> = { corner: 'group', around: 'node', along: 'edge' };
 
 function exposeForTests(
-  canvasRef: RefObject<HTMLCanvasElement>,
+  canvasRef: RefObject<HTMLCanvasElement | null>,
   scene: Scene,
-  viewport: MutableRefObject<Viewport>,
+  viewport: RefObject<Viewport>,
   actions: TestHookActions
 ): () => void {
   // One layout read per call, not per node: at 5,000 nodes the reads were most of what the benchmark's poll cost.
@@ -70,11 +98,17 @@ function exposeForTests(
     },
     edges: () => {
       const page = pager();
-      const clear = clearOfNodes(scene, HIT_SLACK_PX / viewport.current.k);
+      const k = viewport.current.k;
+      const clearOfNode = clearOfNodes(scene, HIT_SLACK_PX / k);
+      // A point to hover must also be one where the hover finds this edge and not another drawn across it. The hit
+      // test is linear, so this is checked only on scenes small enough for tests that hover every edge.
+      const owns = scene.edges.length <= OWNERSHIP_CHECK_MAX_EDGES;
       return scene.edges.map((e, i) => {
+        const clear = (p: Point) => clearOfNode(p) && (!owns || edgeAt(scene, p.x, p.y, EDGE_HIT_PX / k) === i);
         const mid = hoverPoint(scene, i, clear);
         const { x, y } = page(mid.x, mid.y);
-        return { id: e.id, source: e.source, target: e.target, x, y, rate: e.rate };
+        const { id, source, target, rate, errorShare, p95, bytesRate } = e;
+        return { id, source, target, x, y, rate, errorShare, p95, bytesRate };
       });
     },
     groups: () => {
@@ -85,8 +119,24 @@ function exposeForTests(
       });
     },
     radii: () => Array.from(scene.radius, (r) => r * viewport.current.k),
+    marks: () => ({
+      nodes: scene.nodes.map((n, i) => ({ id: n.id, shape: scene.nodeShape[i], badges: scene.nodeBadges[i] })),
+      edges: scene.edges.map((e, i) => ({ id: e.id, badges: scene.edgeBadges[i] })),
+    }),
     viewport: () => ({ ...viewport.current }),
     ...actions,
+    labels: () => {
+      const rect = canvasRef.current?.getBoundingClientRect();
+      return actions.labels().map((l) => ({
+        kind: LABEL_KIND[l.placement],
+        text: l.text,
+        fontPx: l.fontPx,
+        x: l.x + (rect?.left ?? 0),
+        y: l.y + (rect?.top ?? 0),
+        width: l.width,
+        height: l.height,
+      }));
+    },
   };
   window.__meshscopeTopology = hook;
   return () => {
@@ -98,6 +148,9 @@ function exposeForTests(
 
 /** As TopologyCanvas's hit test: a node within this many pixels of the pointer is hovered before any edge. */
 const HIT_SLACK_PX = 4;
+/** useGestures' edge tolerance. */
+const EDGE_HIT_PX = 6;
+const OWNERSHIP_CHECK_MAX_EDGES = 2_000;
 /** Along the edge from its middle outwards, where to look for a point clear of nodes. */
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74];
 
@@ -146,16 +199,24 @@ function hoverPoint(scene: Scene, e: number, clear: (p: Point) => boolean): Poin
 
 /** Exposes the mounted panel as `window.__meshscopeTopology`, if the page asked for it; otherwise does nothing. */
 export function useTestHook(
-  canvasRef: RefObject<HTMLCanvasElement>,
+  canvasRef: RefObject<HTMLCanvasElement | null>,
   scene: Scene,
-  viewportRef: MutableRefObject<Viewport>,
-  { fit, setViewport, draws, worstEdges, highlightedEdge, focus }: TestHookActions
+  viewportRef: RefObject<Viewport>,
+  { fit, setViewport, draws, labels, worstEdges, highlightedEdge, focus }: TestHookActions
 ): void {
   useEffect(
     () =>
       window.__meshscopeTestHook === true
-        ? exposeForTests(canvasRef, scene, viewportRef, { fit, setViewport, draws, worstEdges, highlightedEdge, focus })
+        ? exposeForTests(canvasRef, scene, viewportRef, {
+            fit,
+            setViewport,
+            draws,
+            labels,
+            worstEdges,
+            highlightedEdge,
+            focus,
+          })
         : undefined,
-    [canvasRef, scene, viewportRef, fit, setViewport, draws, worstEdges, highlightedEdge, focus]
+    [canvasRef, scene, viewportRef, fit, setViewport, draws, labels, worstEdges, highlightedEdge, focus]
   );
 }

@@ -1,4 +1,5 @@
-import { MutableRefObject, useCallback, useEffect, useRef } from 'react';
+import { RefObject, useCallback, useEffect, useRef } from 'react';
+import { drawingBounds } from '../layout/bounds';
 import { edgeMidpoint } from '../render/edgeGeometry';
 import { Scene } from '../render/scene';
 import { centerOn, fitViewport, Viewport } from '../render/viewport';
@@ -6,8 +7,10 @@ import { CanvasSize } from './useCanvasSize';
 
 interface AutoFitInput {
   scene: Scene;
-  viewportRef: MutableRefObject<Viewport>;
-  sizeRef: MutableRefObject<CanvasSize>;
+  /** Names the mesh: a new one is fitted. Expanding a group draws other nodes of the same mesh and keeps the view. */
+  fitKey?: string;
+  viewportRef: RefObject<Viewport>;
+  sizeRef: RefObject<CanvasSize>;
   requestDraw: () => void;
 }
 
@@ -23,33 +26,24 @@ export interface AutoFit {
   centreOnEdge: (e: number) => void;
 }
 
-/** Identifies the set of nodes cheaply: a refresh of the same mesh keeps it, a different mesh changes it. */
-const nodeSetKey = (scene: Scene) =>
-  scene.nodes.length > 0 ? `${scene.nodes.length}:${scene.nodes[0].id}:${scene.nodes[scene.nodes.length - 1].id}` : '';
+/** Identifies a set of nodes cheaply: a refresh of the same mesh keeps it, a different mesh changes it. */
+export const nodeSetKey = (nodes: Array<{ id: string }>) =>
+  nodes.length > 0 ? `${nodes.length}:${nodes[0].id}:${nodes[nodes.length - 1].id}` : '';
 
 /**
- * Fit when the set of nodes changes or the canvas first gets a size, not on every refresh of the same mesh: the
- * user's pan and zoom stay.
+ * Fit when the mesh changes or the canvas first gets a size, not on every refresh of the same mesh: the user's pan
+ * and zoom stay. Fitting frames what is drawn, nodes and group boxes.
  */
-export function useAutoFit({ scene, viewportRef, sizeRef, requestDraw }: AutoFitInput): AutoFit {
+export function useAutoFit({ scene, fitKey, viewportRef, sizeRef, requestDraw }: AutoFitInput): AutoFit {
   const fit = useCallback(() => {
-    let x0 = Infinity,
-      y0 = Infinity,
-      x1 = -Infinity,
-      y1 = -Infinity;
-    for (let i = 0; i < scene.nodes.length; i++) {
-      x0 = Math.min(x0, scene.x[i]);
-      y0 = Math.min(y0, scene.y[i]);
-      x1 = Math.max(x1, scene.x[i]);
-      y1 = Math.max(y1, scene.y[i]);
-    }
-    if (Number.isFinite(x0)) {
-      viewportRef.current = fitViewport({ x0, y0, x1, y1 }, sizeRef.current.width, sizeRef.current.height);
+    const bounds = drawingBounds(scene.x, scene.y, scene.groups);
+    if (bounds) {
+      viewportRef.current = fitViewport(bounds, sizeRef.current.width, sizeRef.current.height);
     }
     requestDraw();
   }, [scene, viewportRef, sizeRef, requestDraw]);
 
-  const nodeSet = nodeSetKey(scene);
+  const nodeSet = fitKey ?? nodeSetKey(scene.nodes);
   const fitted = useRef('');
   const fitIfNew = useCallback(() => {
     if (fitted.current !== nodeSet && sizeRef.current.width > 0) {

@@ -1,4 +1,4 @@
-import { MutableRefObject, RefObject, useEffect, useRef } from 'react';
+import { RefObject, useEffect, useRef } from 'react';
 
 export interface CanvasSize {
   width: number;
@@ -10,9 +10,9 @@ export interface CanvasSize {
  * CSS pixels too) and `size` at its CSS size; calls `onResize` after each change, the canvases being cleared by it.
  */
 export function useCanvasSize(
-  boxRef: RefObject<HTMLElement>,
-  canvases: Array<RefObject<HTMLCanvasElement>>,
-  sizeRef: MutableRefObject<CanvasSize>,
+  boxRef: RefObject<HTMLElement | null>,
+  canvases: Array<RefObject<HTMLCanvasElement | null>>,
+  sizeRef: RefObject<CanvasSize>,
   onResize: () => void
 ): void {
   const latest = useRef(onResize);

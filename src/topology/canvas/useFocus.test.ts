@@ -42,7 +42,14 @@ describe('useFocus', () => {
     expect(result.current.node).toBe(hub);
     expect(result.current.member).toEqual(neighbourhood(scene.nodes.length, scene.from, scene.to, hub, 1));
     act(() => result.current.setHops(2));
-    expect(result.current.member).toEqual(neighbourhood(scene.nodes.length, scene.from, scene.to, hub, 2));
+    const two = neighbourhood(scene.nodes.length, scene.from, scene.to, hub, 2);
+    expect(result.current.member).toEqual(two);
+    // As the test hook reports it: ids, not indexes.
+    expect(result.current.forTests()).toEqual({
+      node: scene.nodes[hub].id,
+      hops: 2,
+      members: scene.nodes.filter((_, i) => two[i]).map((n) => n.id),
+    });
     expect(result.current.painted).not.toBe(scene);
 
     // A refresh (a new scene of the same nodes) keeps the focus.
@@ -56,5 +63,6 @@ describe('useFocus', () => {
     act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
     expect(result.current.node).toBe(-1);
     expect(result.current.member).toBeUndefined();
+    expect(result.current.forTests()).toBeUndefined();
   });
 });

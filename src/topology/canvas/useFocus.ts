@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { colorManipulator } from '@grafana/data';
 import { neighbourhood } from '../model/neighbourhood';
 import { Scene } from '../render/scene';
+import { TopologyTestHook } from './testHook';
 
 /** Opacity of what lies outside the focused neighbourhood: still there for orientation, no longer competing. */
 export const FADED_ALPHA = 0.15;
@@ -35,6 +36,8 @@ export interface Focus {
   member?: Uint8Array;
   /** What to paint: the scene, faded outside the neighbourhood while in focus. */
   painted: Scene;
+  /** The focus as the test hook reports it. */
+  forTests: TopologyTestHook['focus'];
 }
 
 /**
@@ -63,5 +66,14 @@ export function useFocus(scene: Scene): Focus {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [node, leave]);
-  return { node, hops, setHops, toggle, leave, member, painted };
+  const forTests = useCallback(
+    () =>
+      member && {
+        node: scene.nodes[node].id,
+        hops,
+        members: scene.nodes.flatMap((n, i) => (member[i] ? [n.id] : [])),
+      },
+    [scene, node, hops, member]
+  );
+  return { node, hops, setHops, toggle, leave, member, painted, forTests };
 }

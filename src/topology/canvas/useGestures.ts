@@ -1,4 +1,4 @@
-import React, { MutableRefObject, RefObject, useEffect, useRef } from 'react';
+import React, { RefObject, useEffect, useRef } from 'react';
 import { edgeAt, nodeAt } from '../render/hitTest';
 import { moveNode, Scene } from '../render/scene';
 import { toWorld, Viewport, zoomAt } from '../render/viewport';
@@ -22,9 +22,9 @@ export interface Click {
 }
 
 interface GestureInput {
-  canvasRef: RefObject<HTMLCanvasElement>;
+  canvasRef: RefObject<HTMLCanvasElement | null>;
   scene: Scene;
-  viewportRef: MutableRefObject<Viewport>;
+  viewportRef: RefObject<Viewport>;
   moveTo: (v: Viewport) => void;
   requestDraw: () => void;
   hover: Hover;
@@ -32,6 +32,8 @@ interface GestureInput {
   /** A node was dragged to a new place (already moved in the scene). */
   onDrop: (node: number) => void;
   onClick: (click: Click) => void;
+  /** After a wheel step, with the viewports before and after it and the pointer, canvas CSS pixels. */
+  onZoom?: (before: Viewport, after: Viewport, sx: number, sy: number) => void;
 }
 
 export type GestureHandlers = Pick<
@@ -50,8 +52,9 @@ export function useGestures({
   setHover,
   onDrop,
   onClick,
+  onZoom,
 }: GestureInput): GestureHandlers {
-  const pointer = useRef<Pointer>();
+  const pointer = useRef<Pointer | undefined>(undefined);
 
   useEffect(() => {
     const el = canvasRef.current;
@@ -62,13 +65,15 @@ export function useGestures({
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const rect = el.getBoundingClientRect();
-      moveTo(
-        zoomAt(viewportRef.current, e.clientX - rect.left, e.clientY - rect.top, Math.exp(-e.deltaY * WHEEL_ZOOM))
-      );
+      const sx = e.clientX - rect.left;
+      const sy = e.clientY - rect.top;
+      const before = viewportRef.current;
+      moveTo(zoomAt(before, sx, sy, Math.exp(-e.deltaY * WHEEL_ZOOM)));
+      onZoom?.(before, viewportRef.current, sx, sy);
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  }, [canvasRef, viewportRef, moveTo]);
+  }, [canvasRef, viewportRef, moveTo, onZoom]);
 
   const local = (e: React.PointerEvent) => {
     const rect = canvasRef.current!.getBoundingClientRect();

@@ -1,4 +1,4 @@
-import { MutableRefObject, RefObject, useCallback, useEffect, useRef } from 'react';
+import { RefObject, useCallback, useEffect, useRef } from 'react';
 import { SceneStyle } from '../render/palette';
 import { renderHover } from '../render/renderScene';
 import { Scene } from '../render/scene';
@@ -16,12 +16,12 @@ export interface Hover {
 export const NO_HOVER: Hover = { node: -1, edge: -1, x: 0, y: 0 };
 
 interface HoverInput {
-  overlayRef: RefObject<HTMLCanvasElement>;
+  overlayRef: RefObject<HTMLCanvasElement | null>;
   scene: Scene;
   style: SceneStyle;
   hover: Hover;
-  viewportRef: MutableRefObject<Viewport>;
-  sizeRef: MutableRefObject<CanvasSize>;
+  viewportRef: RefObject<Viewport>;
+  sizeRef: RefObject<CanvasSize>;
 }
 
 export interface HoverOverlay {
@@ -38,7 +38,7 @@ export function useHoverOverlay({ overlayRef, scene, style, hover, viewportRef, 
    * What the overlay shows, so painting the same again is skipped: the scene is drawn 30 times a second while traffic
    * is animated, and the hover rarely changes meanwhile.
    */
-  const painted = useRef<{ scene: Scene; style: SceneStyle; key: string }>();
+  const painted = useRef<{ scene: Scene; style: SceneStyle; key: string } | undefined>(undefined);
   const paintHover = useCallback(() => {
     const ctx = overlayRef.current?.getContext('2d');
     if (!ctx) {

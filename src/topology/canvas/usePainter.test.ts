@@ -50,6 +50,8 @@ describe('usePainter', () => {
     const { painter, viewportRef, recording, frames } = setup();
     frames();
     const drawn = painter().draws();
+    const labels = painter().labels();
+    expect(labels.length).toBeGreaterThan(0);
     for (let i = 0; i < 5; i++) {
       const draws = recording.calls.drawImage ?? 0;
       act(() => painter().moveTo({ ...viewportRef.current, x: viewportRef.current.x + 10 }));
@@ -58,10 +60,21 @@ describe('usePainter', () => {
     }
     expect(viewportRef.current.x).toBe(50);
     expect(painter().draws()).toBe(drawn);
+    // The moved frames show the labels of the kept one, so those are still the ones reported.
+    expect(painter().labels()).toBe(labels);
     act(() => jest.advanceTimersByTime(SETTLE_MS - 2 * FRAME_MS));
     expect(painter().draws()).toBe(drawn);
     act(() => jest.advanceTimersByTime(2 * FRAME_MS));
     expect(painter().draws()).toBe(drawn + 1);
+    // Placed again where the view now is: most labels in the same spot beside their node or edge, 50 px to the right
+    // (near the canvas's edges, or where the neighbours changed, others move, come and go).
+    const key = (l: { placement: string; index: number; y: number }) => `${l.placement} ${l.index} ${l.y}`;
+    const before = new Map(labels.map((l) => [key(l), l.x]));
+    const again = painter()
+      .labels()
+      .filter((l) => before.has(key(l)));
+    expect(again.length).toBeGreaterThan(labels.length / 2);
+    expect(again.map((l) => l.x - before.get(key(l))!)).toEqual(again.map(() => 50));
   });
 
   it('draws an animation frame at once, and never moves one for a gesture: its dashes would stand still', () => {

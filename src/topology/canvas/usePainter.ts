@@ -1,7 +1,7 @@
-import { MutableRefObject, RefObject, useCallback, useEffect, useRef } from 'react';
+import { RefObject, useCallback, useEffect, useRef } from 'react';
 import { area, FrameCache, Rect } from '../render/frameCache';
 import { SceneStyle } from '../render/palette';
-import { renderScene } from '../render/renderScene';
+import { DrawnLabel, renderScene } from '../render/renderScene';
 import { Scene } from '../render/scene';
 import { Viewport } from '../render/viewport';
 import { CanvasSize } from './useCanvasSize';
@@ -12,12 +12,12 @@ export const SETTLE_MS = 150;
 const REBASE_SHARE = 0.05;
 
 interface PainterInput {
-  canvasRef: RefObject<HTMLCanvasElement>;
+  canvasRef: RefObject<HTMLCanvasElement | null>;
   scene: Scene;
   style: SceneStyle;
   highlighted: Set<number>;
-  viewportRef: MutableRefObject<Viewport>;
-  sizeRef: MutableRefObject<CanvasSize>;
+  viewportRef: RefObject<Viewport>;
+  sizeRef: RefObject<CanvasSize>;
   /** Drawn after every paint of the scene, on its own canvas. */
   paintHover: () => void;
 }
@@ -31,6 +31,8 @@ export interface Painter {
   animate: (phase: number | undefined) => void;
   /** Full redraws of the scene so far. */
   draws: () => number;
+  /** The labels of the last full redraw, in CSS pixels of the canvas. */
+  labels: () => DrawnLabel[];
 }
 
 /**
@@ -48,10 +50,11 @@ export function usePainter({
 }: PainterInput): Painter {
   const frame = useRef(0);
   const fullPending = useRef(false);
-  const settle = useRef<number>();
+  const settle = useRef<number | undefined>(undefined);
   const cache = useRef(new FrameCache());
-  const phase = useRef<number>();
+  const phase = useRef<number | undefined>(undefined);
   const draws = useRef(0);
+  const labels = useRef<DrawnLabel[]>([]);
 
   /** Draws the scene, the whole canvas or only `region`; returns false when there is no canvas to draw on. */
   const paint = useCallback(
@@ -61,7 +64,7 @@ export function usePainter({
         return false;
       }
       const { width, height } = sizeRef.current;
-      renderScene(ctx, scene, viewportRef.current, style, {
+      const drawn = renderScene(ctx, scene, viewportRef.current, style, {
         width,
         height,
         dpr: window.devicePixelRatio || 1,
@@ -69,7 +72,10 @@ export function usePainter({
         phase: phase.current,
         region,
       });
-      draws.current += region ? 0 : 1;
+      if (!region) {
+        draws.current += 1;
+        labels.current = drawn;
+      }
       return true;
     },
     [canvasRef, sizeRef, viewportRef, scene, style, highlighted]
@@ -155,9 +161,10 @@ export function usePainter({
     [draw]
   );
   const count = useCallback(() => draws.current, []);
+  const drawnLabels = useCallback(() => labels.current, []);
 
   // Anything the picture depends on changed.
   useEffect(() => requestDraw(), [requestDraw]);
 
-  return { requestDraw, moveTo, animate, draws: count };
+  return { requestDraw, moveTo, animate, draws: count, labels: drawnLabels };
 }

@@ -1,4 +1,4 @@
-import { MutableRefObject, useCallback, useEffect, useMemo, useState } from 'react';
+import { RefObject, useCallback, useEffect, useMemo, useState } from 'react';
 import { Scene } from '../render/scene';
 import { centerOn, Viewport } from '../render/viewport';
 import { CanvasSize } from './useCanvasSize';
@@ -31,8 +31,8 @@ export function useSearch(scene: Scene): Search {
 interface ShowInput {
   found: Set<number>;
   scene: Scene;
-  viewportRef: MutableRefObject<Viewport>;
-  sizeRef: MutableRefObject<CanvasSize>;
+  viewportRef: RefObject<Viewport>;
+  sizeRef: RefObject<CanvasSize>;
   moveTo: (v: Viewport) => void;
 }
 

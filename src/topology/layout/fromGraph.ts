@@ -1,4 +1,4 @@
-import { namespaceKey } from '../model/identity';
+import { groupOf } from '../model/identity';
 import { TopologyGraph } from '../model/types';
 import { LayoutInput } from './types';
 
@@ -7,7 +7,7 @@ export function layoutInput(graph: TopologyGraph, hideIdle: boolean): LayoutInpu
   return {
     nodes: graph.nodes.map((n) => ({
       id: n.id,
-      group: n.namespace === '' || n.kind === 'namespace' ? '' : namespaceKey(n.cluster, n.namespace),
+      group: groupOf(n),
       cluster: n.cluster,
       entry: n.special === 'unknown' || n.special === 'ingress',
     })),

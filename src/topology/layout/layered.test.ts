@@ -1,5 +1,6 @@
 import { DEFAULT_OPTIONS } from '../../options';
 import { framesToGraph } from '../model/framesToGraph';
+import { edgeCrossings } from '../../../test/support/readability';
 import { syntheticMesh } from '../../../test/support/syntheticMesh';
 import { layoutInput } from './fromGraph';
 import { layoutGraph } from './layered';
@@ -106,6 +107,31 @@ describe('layoutGraph', () => {
     const p = positions(input, layoutGraph(input, { pinned: {} }));
     expect(p.a.y < p.b.y).toBe(p.y.y < p.x.y);
     expect(Math.abs(p.x.y - p.y.y)).toBe(NODE_GAP);
+  });
+
+  const crossings = (input: LayoutInput, layout: ReturnType<typeof layoutGraph>) => {
+    const p = positions(input, layout);
+    return edgeCrossings(input.edges.map((e) => ({ ...e, points: [p[e.source], p[e.target]] })));
+  };
+  const calls = (pairs: string) => edges(...pairs.split(' '));
+
+  it.each([
+    // a fans out to a1..a3, each calling one of b1..b3 in reverse order; b0 calls b1..b3. b0's column lies inside the
+    // straight a2 -> b2 edge's span, and b0 may not sit on it: above it b0 -> b3 crosses it, below it b0 -> b1 does.
+    ['fans calling each other in reverse order', 'a0>a1 a0>a2 a0>a3 a1>b3 a2>b2 a3>b1 b0>b1 b0>b2 b0>b3', 1],
+    // a fans out to a1..a4, which call b4..b1, which all call b0.
+    [
+      'a fan calling a funnel in reverse order',
+      'a0>a1 a0>a2 a0>a3 a0>a4 a1>b4 a2>b3 a3>b2 a4>b1 b1>b0 b2>b0 b3>b0 b4>b0',
+      0,
+    ],
+  ])('draws two namespaces of %s with the fewest crossings straight edges allow', (_, pairs, optimum) => {
+    const input: LayoutInput = { nodes: [], edges: calls(pairs) };
+    const ids = Array.from(new Set(input.edges.flatMap((e) => [e.source, e.target]))).sort();
+    input.nodes = ids.map((id) => node(id, `c/${id[0]}`));
+    const layout = layoutGraph(input, { pinned: {}, aspect: 1.7 });
+    expect(layout.groups).toHaveLength(2);
+    expect(crossings(input, layout)).toBe(optimum);
   });
 
   it('keeps pinned nodes exactly where they were put', () => {

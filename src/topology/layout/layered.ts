@@ -1,6 +1,9 @@
+import { arrangeSlots } from './arrange';
+import { clearEdges, EDGE_CLEARANCE, Room } from './clearance';
 import { layoutGroup, GroupPicture } from './groupLayout';
 import { packRows, Size } from './pack';
 import { Adjacency, rank } from './rank';
+import { refineAcrossGroups } from './refine';
 import { GROUP_GAP, GROUP_PADDING, GroupBox, Layout, LayoutInput, LayoutOptions } from './types';
 
 /** Index adjacency of the graph, self-loops and edges to unknown nodes left out. */
@@ -20,6 +23,25 @@ function adjacency(input: LayoutInput): Adjacency {
   return { outs, ins };
 }
 
+/**
+ * Where each group's nodes may move to clear edges: their rows, and into the box's padding as far as leaves a node's
+ * clearance to the box's border. Ungrouped nodes have no box and keep their rows' span.
+ */
+function roomsOf(y: Float64Array, groupOf: Int32Array, ordered: Array<[string, number[]]>): (v: number) => Room {
+  const rooms = ordered.map(([name, list]): Room => {
+    const slack = name === '' ? 0 : GROUP_PADDING - EDGE_CLEARANCE;
+    let [top, bottom] = [Infinity, -Infinity];
+    for (const v of list) {
+      [top, bottom] = [Math.min(top, y[v]), Math.max(bottom, y[v])];
+    }
+    return { top: top - slack, bottom: bottom + slack };
+  });
+  return (v) => rooms[groupOf[v]];
+}
+
+/** Rounds of barycentre sweeps over the whole picture once the groups are packed. */
+const REFINE_ROUNDS = 4;
+
 /** The panel's shape when the caller does not say: Grafana's default panel is about this much wider than tall. */
 const DEFAULT_ASPECT = 1.6;
 
@@ -27,6 +49,8 @@ interface Placed {
   name: string;
   /** Members' pictures, or the clusters' groups when nesting. */
   box: Size;
+  /** Node indexes inside. */
+  members: number[];
   /** Moves and stretches the contents into the box it was given. */
   put: (x: number, y: number, width: number, height: number) => void;
 }
@@ -65,6 +89,7 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
     const pad = name === '' ? 0 : GROUP_PADDING;
     return {
       name,
+      members: list,
       box: { width: picture.width + 2 * pad, height: picture.height + 2 * pad },
       put: (bx, by, width, height) => {
         const sx = picture.width > 0 ? (width - 2 * pad) / picture.width : 0;
@@ -79,14 +104,33 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
       },
     };
   };
+  // Edge counts between the items of one packing, both directions, for arranging them.
+  const itemOf = new Int32Array(n).fill(-1);
+  const edgesBetween = (items: Placed[]) => {
+    items.forEach((item, i) => item.members.forEach((v) => (itemOf[v] = i)));
+    const m = items.length;
+    const counts = new Float64Array(m * m);
+    for (const item of items) {
+      for (const v of item.members) {
+        for (const t of adj.outs[v]) {
+          const [a, b] = [itemOf[v], itemOf[t]];
+          if (b >= 0 && a !== b) {
+            counts[a * m + b]++;
+            counts[b * m + a]++;
+          }
+        }
+      }
+    }
+    items.forEach((item) => item.members.forEach((v) => (itemOf[v] = -1)));
+    return (a: number, b: number) => counts[a * m + b];
+  };
   const packed = (items: Placed[], name: string, pad: number): Placed => {
-    const packing = packRows(
-      items.map((item) => item.box),
-      aspect,
-      GROUP_GAP
-    );
+    const boxes = items.map((item) => item.box);
+    const packing = packRows(boxes, aspect, GROUP_GAP);
+    const slot = arrangeSlots(boxes, packing, edgesBetween(items));
     return {
       name,
+      members: items.flatMap((item) => item.members),
       box: { width: packing.extent.width + 2 * pad, height: packing.extent.height + 2 * pad },
       put: (bx, by, width, height) => {
         // A nested packing is placed at its own size, centred in the room given.
@@ -101,7 +145,10 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
             height: packing.extent.height + 2 * pad,
           });
         }
-        items.forEach((item, i) => item.put(ox + packing.x[i], oy + packing.y[i], packing.width[i], packing.height[i]));
+        items.forEach((item, k) => {
+          const i = slot[k];
+          item.put(ox + packing.x[i], oy + packing.y[i], packing.width[i], packing.height[i]);
+        });
       },
     };
   };
@@ -123,6 +170,10 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
         )
       : packed(ordered.map(groupItem), '', 0);
   top.put(0, 0, top.box.width, top.box.height);
+  const groupIndex = new Map(ordered.map(([g], i) => [g, i]));
+  const groupOf = Int32Array.from(input.nodes, (node) => groupIndex.get(node.group)!);
+  refineAcrossGroups(x, y, groupOf, adj, REFINE_ROUNDS);
+  clearEdges(x, y, adj, roomsOf(y, groupOf, ordered));
 
   input.nodes.forEach((node, i) => {
     const pin = options.pinned[node.id];

@@ -1,9 +1,10 @@
 import { layoutGraph } from './layered';
-import { Layout, LayoutInput, LayoutOptions } from './types';
+import { PackedInput, unpackInput } from './transfer';
+import { Layout, LayoutOptions } from './types';
 
 interface Request {
   id: number;
-  input: LayoutInput;
+  input: PackedInput;
   options: LayoutOptions;
 }
 
@@ -14,6 +15,6 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   const { id, input, options } = event.data;
-  const layout = layoutGraph(input, options);
+  const layout = layoutGraph(unpackInput(input), options);
   scope.postMessage({ id, layout }, [layout.x.buffer, layout.y.buffer]);
 };

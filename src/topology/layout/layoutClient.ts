@@ -1,5 +1,6 @@
 import { layoutGraph } from './layered';
 import { spawnLayoutWorker } from './spawnWorker';
+import { packInput, transferables } from './transfer';
 import { Layout, LayoutInput, LayoutOptions } from './types';
 
 /** Below this many nodes the layout takes a few milliseconds: a worker round trip would cost more. */
@@ -50,6 +51,7 @@ export function computeLayout(input: LayoutInput, options: LayoutOptions): Promi
     };
     w.addEventListener('message', onMessage);
     w.addEventListener('error', fallback);
-    w.postMessage({ id, input, options });
+    const packed = packInput(input);
+    w.postMessage({ id, input: packed, options }, transferables(packed));
   });
 }

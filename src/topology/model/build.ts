@@ -1,7 +1,7 @@
 import { DataFrame } from '@grafana/data';
 import { DEFAULT_ERROR_RULE, isClientError, isError } from '../../istio/semantics';
-import { healthOf } from './health';
-import { destinationNode, mergeRef, namespaceKey, namespaceNode, NodeRef, serviceNodeOf, sourceNode } from './identity';
+import { healthOf, Thresholds } from './health';
+import { destinationNode, mergeRef, namespaceNode, NodeRef, serviceNodeOf, sourceNode } from './identity';
 import { edgeLatency } from './latency';
 import { ModelOptions } from './modelOptions';
 import { pickReporter } from './reporter';
@@ -181,13 +181,13 @@ function nodeFrom(ref: NodeRef): TopologyNode {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Node figures from the finished edges; `from`/`to` are the edges' node indexes into `refs`. */
-function finishNodes(
+/** Node figures from the finished edges; `from`/`to` are the edges' node indexes into `refs`. Sorted by id. */
+export function finishNodes(
   refs: NodeRef[],
   edges: TopologyEdge[],
   from: Int32Array,
   to: Int32Array,
-  options: ModelOptions
+  options: Thresholds
 ): TopologyNode[] {
   const nodes = refs.map(nodeFrom);
   const inErrors = new Float64Array(refs.length);
@@ -256,11 +256,10 @@ export function istioFramesToGraph(frames: DataFrame[], options: ModelOptions): 
     distinct.add(source.id).add(target.id);
     kept.push({ sample, role, source, target });
   }
+  // Past the limit the model itself draws namespaces, since a graph that large would not be built in time; the
+  // namespaces the user collapses are folded later, on the built graph (overview.ts), so expanding one is instant.
   const collapseAll = distinct.size > options.maxNodes;
-  const collapsed = new Set(options.collapsedNamespaces);
-  const isCollapsed = (ref: NodeRef) => collapsed.size > 0 && collapsed.has(namespaceKey(ref.cluster, ref.namespace));
-  const fold = (ref: NodeRef): NodeRef =>
-    ref.namespace !== '' && (collapseAll || isCollapsed(ref)) ? namespaceNode(ref) : ref;
+  const fold = (ref: NodeRef): NodeRef => (ref.namespace !== '' && collapseAll ? namespaceNode(ref) : ref);
 
   const refs: NodeRef[] = [];
   const slots = new Map<string, number>();
@@ -315,7 +314,7 @@ export function istioFramesToGraph(frames: DataFrame[], options: ModelOptions): 
     const from = fold(entry.source);
     const to = fold(entry.target);
     const service = options.serviceNodes && !collapseAll ? serviceNodeOf(entry.target) : undefined;
-    if (service && !isCollapsed(service)) {
+    if (service) {
       visit(from, service, protocol, entry);
       visit(service, to, protocol, entry);
     } else {

@@ -9,7 +9,7 @@ export interface HealthInput {
   p95?: number;
 }
 
-type Thresholds = Pick<TopologyOptions, 'errorDegraded' | 'errorFailure' | 'count4xx' | 'latencyDegradedMs'>;
+export type Thresholds = Pick<TopologyOptions, 'errorDegraded' | 'errorFailure' | 'count4xx' | 'latencyDegradedMs'>;
 
 /** Kiali's rule with the panel's thresholds: failing at or above errorFailure, degraded from any share ≥ errorDegraded. */
 export function healthOf(input: HealthInput, t: Thresholds): Health {
@@ -31,3 +31,9 @@ export function healthOf(input: HealthInput, t: Thresholds): Health {
   }
   return 'healthy';
 }
+
+/**
+ * Worst first, 0 the worst: what the worst-edges list ranks by and what the canvas draws on top. TCP edges and edges
+ * without error data ('none') come after healthy ones: nothing says they are well.
+ */
+export const SEVERITY: Record<Health, number> = { failure: 0, degraded: 1, healthy: 2, none: 3, idle: 4 };

@@ -40,6 +40,14 @@ export function namespaceKey(cluster: string, namespace: string): string {
   return `${cluster}/${namespace}`;
 }
 
+/**
+ * The group (cluster/namespace) a node is laid out, boxed and collapsed in; '' for nodes outside any namespace
+ * (unknown callers, external hosts) and for a namespace node, which is a group itself.
+ */
+export function groupOf(node: NodeIdentity & { kind: NodeKind }): string {
+  return node.namespace === '' || node.kind === 'namespace' ? '' : namespaceKey(node.cluster, node.namespace);
+}
+
 /** Label names per side, spelled out once: computed names would be rebuilt for every series. */
 const KEYS = {
   source: [

@@ -11,7 +11,6 @@ export const MODEL_OPTIONS = [
   'errorFailure',
   'count4xx',
   'latencyDegradedMs',
-  'collapsedNamespaces',
   'maxNodes',
   'queryRoles',
 ] as const satisfies ReadonlyArray<keyof TopologyOptions>;

@@ -1,10 +1,8 @@
-import { Health, TopologyEdge } from './types';
+import { SEVERITY } from './health';
+import { TopologyEdge } from './types';
 
 /** How many rows the worst-edges list shows: enough to triage, few enough to read at 5,000 nodes. */
 export const WORST_EDGES_SHOWN = 10;
-
-/** Worst first: health (as model/health.ts judged it with the panel's thresholds) decides before any figure. */
-const SEVERITY: Record<Health, number> = { failure: 0, degraded: 1, healthy: 2, none: 3, idle: 4 };
 
 /** Higher first; a missing figure ranks below every present one. */
 const descending = (a: number | undefined, b: number | undefined) => (b ?? -Infinity) - (a ?? -Infinity);
@@ -13,7 +11,8 @@ const descending = (a: number | undefined, b: number | undefined) => (b ?? -Infi
 const traffic = (e: TopologyEdge) => (e.protocol === 'tcp' ? e.bytesRate : e.rate);
 
 /**
- * Indexes into `edges` of the `count` worst edges, worst first: by health, then error share, then p95, then traffic.
+ * Indexes into `edges` of the `count` worst edges, worst first: by health (SEVERITY, as model/health.ts judged it
+ * with the panel's thresholds), then error share, then p95, then traffic.
  * Idle edges carry nothing to fix and are left out; ties keep the edges' order, so the list is stable across refreshes.
  */
 export function rankWorstEdges(edges: TopologyEdge[], count = WORST_EDGES_SHOWN): number[] {

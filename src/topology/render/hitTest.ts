@@ -1,9 +1,10 @@
 import { edgeDistance } from './edgeGeometry';
 import { Scene } from './scene';
 
-/** The topmost node whose disc holds the world point, within `slack` world units. */
+/** The topmost node (the last drawn: scene.nodeOrder) whose disc holds the world point, within `slack` world units. */
 export function nodeAt(scene: Scene, wx: number, wy: number, slack = 0): number {
-  for (let i = scene.nodes.length - 1; i >= 0; i--) {
+  for (let j = scene.nodeOrder.length - 1; j >= 0; j--) {
+    const i = scene.nodeOrder[j];
     const r = scene.radius[i] + slack;
     const dx = scene.x[i] - wx;
     const dy = scene.y[i] - wy;

@@ -40,7 +40,10 @@ export interface PlacedLabel extends Rect {
 export const LABEL_PADDING = 2;
 const CELL = 48;
 
-/** Rectangles binned into the cells of a width × height canvas they touch. */
+/**
+ * Rectangles binned into the cells of a width × height canvas they touch. Tests take plain numbers: at fit most of a
+ * large mesh's 25,000 candidates fit nowhere, and a rectangle object per position tried was a minor GC per frame.
+ */
 class Grid {
   private readonly cols: number;
   private readonly rows: number;
@@ -53,35 +56,35 @@ class Grid {
     this.cells = Array.from({ length: this.cols * this.rows }, () => []);
   }
 
-  private span(r: Rect) {
-    const clamp = (v: number, max: number) => Math.max(0, Math.min(max - 1, Math.floor(v / CELL)));
-    return {
-      c0: clamp(r.x, this.cols),
-      c1: clamp(r.x + r.width, this.cols),
-      r0: clamp(r.y, this.rows),
-      r1: clamp(r.y + r.height, this.rows),
-    };
+  private col(x: number): number {
+    return Math.max(0, Math.min(this.cols - 1, Math.floor(x / CELL)));
+  }
+
+  private row(y: number): number {
+    return Math.max(0, Math.min(this.rows - 1, Math.floor(y / CELL)));
   }
 
   add(r: Rect): void {
     const id = this.rects.push(r) - 1;
-    const { c0, c1, r0, r1 } = this.span(r);
-    for (let row = r0; row <= r1; row++) {
-      for (let col = c0; col <= c1; col++) {
+    const c1 = this.col(r.x + r.width);
+    const r1 = this.row(r.y + r.height);
+    for (let row = this.row(r.y); row <= r1; row++) {
+      for (let col = this.col(r.x); col <= c1; col++) {
         this.cells[row * this.cols + col].push(id);
       }
     }
   }
 
-  /** Whether r, grown by `pad` on every side, meets any rectangle added. */
-  hits(r: Rect, pad: number): boolean {
-    const x0 = r.x - pad;
-    const y0 = r.y - pad;
-    const x1 = r.x + r.width + pad;
-    const y1 = r.y + r.height + pad;
-    const { c0, c1, r0, r1 } = this.span({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
-    for (let row = r0; row <= r1; row++) {
-      for (let col = c0; col <= c1; col++) {
+  /** Whether the rectangle at (x, y) of width × height, grown by `pad` on every side, meets any rectangle added. */
+  hits(x: number, y: number, width: number, height: number, pad: number): boolean {
+    const x0 = x - pad;
+    const y0 = y - pad;
+    const x1 = x + width + pad;
+    const y1 = y + height + pad;
+    const c1 = this.col(x1);
+    const r1 = this.row(y1);
+    for (let row = this.row(y0); row <= r1; row++) {
+      for (let col = this.col(x0); col <= c1; col++) {
         for (const id of this.cells[row * this.cols + col]) {
           const o = this.rects[id];
           if (o.x < x1 && o.x + o.width > x0 && o.y < y1 && o.y + o.height > y0) {
@@ -94,25 +97,23 @@ class Grid {
   }
 }
 
-/** The positions a candidate may take, as top-left corners, in the order they are tried. */
-function positions(c: LabelCandidate): Array<[number, number]> {
+/** How many positions a candidate of each placement may take. */
+const POSITIONS: Record<Placement, number> = { around: 4, along: 3, corner: 1 };
+const at = { x: 0, y: 0 };
+
+/** The top-left corner of a candidate's `p`th position, in the order they are tried, written into `at`. */
+function position(c: LabelCandidate, p: number): void {
   const { x, y, gap, width: w, height: h } = c;
   if (c.placement === 'around') {
-    return [
-      [x - w / 2, y + gap + 2],
-      [x - w / 2, y - gap - 2 - h],
-      [x + gap + 3, y - h / 2],
-      [x - gap - 3 - w, y - h / 2],
-    ];
+    at.x = p < 2 ? x - w / 2 : p === 2 ? x + gap + 3 : x - gap - 3 - w;
+    at.y = p === 0 ? y + gap + 2 : p === 1 ? y - gap - 2 - h : y - h / 2;
+  } else if (c.placement === 'along') {
+    at.x = x - w / 2;
+    at.y = p === 0 ? y - h - 1 : p === 1 ? y + 1 : y - h / 2;
+  } else {
+    at.x = x;
+    at.y = y - h - 2;
   }
-  if (c.placement === 'along') {
-    return [
-      [x - w / 2, y - h - 1],
-      [x - w / 2, y + 1],
-      [x - w / 2, y - h / 2],
-    ];
-  }
-  return [[x, y - h - 2]];
 }
 
 /**
@@ -130,16 +131,18 @@ export function placeLabels(
   obstacles.forEach((o) => blocked.add(o));
   const placed: PlacedLabel[] = [];
   for (const c of candidates) {
-    for (const [x, y] of positions(c)) {
-      const r = { x, y, width: c.width, height: c.height };
+    for (let p = 0; p < POSITIONS[c.placement]; p++) {
+      position(c, p);
+      const { x, y } = at;
       if (x < 0 || y < 0 || x + c.width > width || y + c.height > height) {
         continue;
       }
-      if (labels.hits(r, LABEL_PADDING) || blocked.hits(r, 0)) {
+      if (labels.hits(x, y, c.width, c.height, LABEL_PADDING) || blocked.hits(x, y, c.width, c.height, 0)) {
         continue;
       }
-      labels.add(r);
-      placed.push({ ...r, index: c.index, text: c.text, placement: c.placement });
+      const label = { x, y, width: c.width, height: c.height, index: c.index, text: c.text, placement: c.placement };
+      labels.add(label);
+      placed.push(label);
       break;
     }
   }

@@ -1,9 +1,13 @@
 import { SpecialKind } from '../model/types';
 import { NODE_GAP } from '../layout/types';
-import { edgeMidpoint, edgeReach, FAN, pathArrow, pathEdge } from './edgeGeometry';
+import { edgeMidpoint, edgeReach, pathArrow, pathEdge } from './edgeGeometry';
+import { Badge, badgeLine, badgeWidth, fillBadge, strokeBadge } from './badges';
+import { LabelCandidate, Placement, PlacedLabel, placeLabels } from './labels';
 import { SceneStyle } from './palette';
-import { Scene } from './scene';
+import { NODE_RADIUS, Scene } from './scene';
+import { pathShape } from './shapes';
 import { Rect } from './frameCache';
+import { textWidth } from './textWidth';
 import { Bounds, Viewport, visibleWorld } from './viewport';
 
 export interface RenderState {
@@ -19,25 +23,31 @@ export interface RenderState {
   region?: Rect;
 }
 
-/** Text is never drawn smaller than this on screen, in CSS pixels: smaller cannot be read and only costs time. */
-const MIN_TEXT_PX = 9;
-/** World units the layout leaves for a label: a row (NODE_GAP) less a node's disc and gaps; parallel edges' spacing. */
+/** Text is never drawn smaller than this on screen, in CSS pixels: smaller cannot be read. */
+export const MIN_TEXT_PX = 9;
+
+/** World units the layout leaves for a node's label: a row (NODE_GAP) less a node's disc and gaps. */
 const NODE_TEXT_ROOM = NODE_GAP - 40;
-const EDGE_TEXT_ROOM = FAN;
 
 /**
- * Zoom levels of detail. Labels appear from the zoom at which legible text still fits the room the layout gives it, so
- * a fitted mesh of a few dozen nodes shows its names; the renderer only labels what is in view, at most MAX_LABELS.
+ * Zoom levels of detail. Text is placed by labels.ts at every zoom, dropped where it does not fit; `nodeLabels` is
+ * the zoom from which every node's 9 px label fits the room the layout gives it, which the overview rule
+ * (canvas/overviewRule.ts) compares the fitted zoom with.
  */
 export const LOD = {
   nodeLabels: MIN_TEXT_PX / NODE_TEXT_ROOM,
-  edgeLabels: MIN_TEXT_PX / EDGE_TEXT_ROOM,
   arrows: 0.35,
-  groupLabels: 0.08,
 };
 
-/** A label font's size in world units: `size` at zoom 1 and closer, never below MIN_TEXT_PX on screen. */
-const textSize = (size: number, k: number) => Math.max(size, MIN_TEXT_PX / k);
+/** Screen size of label text: its full size from zoom 1, shrinking with the zoom below it, never under MIN_TEXT_PX. */
+const textPx = (size: number, k: number) => Math.max(MIN_TEXT_PX, Math.min(size, size * k));
+/** A label's box is a little taller than its font: room for descenders and a hair of space. */
+const boxHeight = (px: number) => Math.ceil(px * 1.25);
+
+/** Below this screen radius a node's outline cannot be seen, and a square is several times cheaper to fill. */
+const SHAPE_MIN_PX = 2.5;
+/** From this screen radius a gateway's or special node's mark fits inside it. */
+const MARK_MIN_PX = 12;
 
 const SPECIAL_MARK: Record<SpecialKind, string> = {
   unknown: '?',
@@ -49,9 +59,15 @@ const SPECIAL_MARK: Record<SpecialKind, string> = {
   external: 'EXT',
 };
 
+/** A label as drawn: its placed box in CSS pixels of the canvas and the size of its text. */
+export interface DrawnLabel extends PlacedLabel {
+  fontPx: number;
+}
+
 /**
  * Draws the scene for one frame: pure with respect to its inputs (no React, no DOM besides the context), so the
- * benchmark can call it directly. Culls what lies outside the viewport and batches strokes by colour.
+ * benchmark can call it directly. Culls what lies outside the viewport and batches strokes by colour. Returns the
+ * labels a full frame drew (none for a region).
  */
 export function renderScene(
   ctx: CanvasRenderingContext2D,
@@ -59,7 +75,7 @@ export function renderScene(
   viewport: Viewport,
   style: SceneStyle,
   state: RenderState
-): void {
+): DrawnLabel[] {
   const { dpr } = state;
   const region = state.region ?? { x: 0, y: 0, width: state.width, height: state.height };
   ctx.save();
@@ -82,17 +98,21 @@ export function renderScene(
     y1: view.y1 + margin,
   };
 
-  const draw: DrawContext = { ctx, scene, style, k, cull, state };
+  const draw: DrawContext = { ctx, scene, style, k, viewport, cull, state };
   drawGroups(draw);
-  const visibleEdges = drawEdges(draw);
+  drawEdges(draw);
   const visibleNodes = drawNodes(draw);
-  if (k >= LOD.edgeLabels) {
-    drawEdgeLabels(draw, visibleEdges);
-  }
-  if (k >= LOD.nodeLabels) {
-    drawNodeLabels(draw, visibleNodes);
+  // Labels are placed against each other over the whole canvas, so a band of a moving frame draws none: the kept
+  // frame brings the labels it was drawn with, and the crisp frame after the gesture places them again.
+  let labels: PlacedLabel[] = [];
+  if (!state.region) {
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    labels = placeLabels(labelCandidates(draw, visibleNodes), nodeBoxes(draw, visibleNodes), state.width, state.height);
+    drawLabels(draw, labels);
+    drawMarks(draw, visibleNodes);
   }
   ctx.restore();
+  return labels.map((l) => ({ ...l, fontPx: labelPx(l.placement, k) }));
 }
 
 /** What every part of one frame is drawn with: the context, the scene and its style, the zoom, the culling box. */
@@ -101,6 +121,7 @@ interface DrawContext {
   scene: Scene;
   style: SceneStyle;
   k: number;
+  viewport: Viewport;
   /** World coordinates outside which nothing is drawn. */
   cull: Bounds;
   state: RenderState;
@@ -111,29 +132,23 @@ function drawGroups({ ctx, scene, style, k, cull }: DrawContext) {
   ctx.lineWidth = 1 / k;
   ctx.fillStyle = style.groupFill;
   ctx.strokeStyle = style.groupStroke;
-  ctx.font = `${12 / Math.max(k, 0.25)}px ${style.fontFamily}`;
   for (const g of scene.groups) {
     if (g.x > x1 || g.y > y1 || g.x + g.width < x0 || g.y + g.height < y0) {
       continue;
     }
     ctx.fillRect(g.x, g.y, g.width, g.height);
     ctx.strokeRect(g.x, g.y, g.width, g.height);
-    if (k >= LOD.groupLabels) {
-      ctx.fillStyle = style.textMuted;
-      ctx.fillText(g.group.replace(/^\//, ''), g.x + 6 / k, g.y - 6 / Math.max(k, 0.25));
-      ctx.fillStyle = style.groupFill;
-    }
   }
 }
 
 const STROKE_CHUNK = 256;
 
-function drawEdges({ ctx, scene, k, cull, state }: DrawContext): number[] {
+/** Edges in health order, batched by colour: a colour's batch is stroked when its first edge comes, problems last. */
+function drawEdges({ ctx, scene, k, cull, state }: DrawContext): void {
   const { x0, y0, x1, y1 } = cull;
   const { x, y, from, to } = scene;
   const byColor = new Map<string, number[]>();
-  const visible: number[] = [];
-  for (let e = 0; e < scene.edges.length; e++) {
+  for (const e of scene.edgeOrder) {
     const ax = x[from[e]];
     const ay = y[from[e]];
     const bx = x[to[e]];
@@ -147,7 +162,6 @@ function drawEdges({ ctx, scene, k, cull, state }: DrawContext): number[] {
     ) {
       continue;
     }
-    visible.push(e);
     const color = scene.edgeColor[e];
     let list = byColor.get(color);
     if (!list) {
@@ -196,15 +210,15 @@ function drawEdges({ ctx, scene, k, cull, state }: DrawContext): number[] {
   if (animate) {
     ctx.setLineDash([]);
   }
-  return visible;
 }
 
+/** Nodes in health order, problems on top, each in its kind's shape (shapes.ts); returns those in view. */
 function drawNodes({ ctx, scene, style, k, cull, state }: DrawContext): number[] {
   const { x0, y0, x1, y1 } = cull;
-  const { x, y, radius } = scene;
+  const { x, y, radius, nodeShape } = scene;
   const visible: number[] = [];
   const byColor = new Map<string, number[]>();
-  for (let i = 0; i < scene.nodes.length; i++) {
+  for (const i of scene.nodeOrder) {
     if (x[i] < x0 || x[i] > x1 || y[i] < y0 || y[i] > y1) {
       continue;
     }
@@ -213,8 +227,7 @@ function drawNodes({ ctx, scene, style, k, cull, state }: DrawContext): number[]
     list.push(i);
     byColor.set(scene.nodeColor[i], list);
   }
-  // Far out, squares: fillRect is several times cheaper than arcs and the shape cannot be seen anyway.
-  const detailed = k >= LOD.arrows;
+  const detailed = RADIUS_PX(k) >= SHAPE_MIN_PX;
   byColor.forEach((list, color) => {
     ctx.fillStyle = color;
     if (!detailed) {
@@ -225,18 +238,16 @@ function drawNodes({ ctx, scene, style, k, cull, state }: DrawContext): number[]
     }
     ctx.beginPath();
     for (const i of list) {
-      ctx.moveTo(x[i] + radius[i], y[i]);
-      ctx.arc(x[i], y[i], radius[i], 0, Math.PI * 2);
+      pathShape(ctx, nodeShape[i], x[i], y[i], radius[i]);
     }
     ctx.fill();
   });
-  if (detailed) {
+  if (k >= LOD.arrows) {
+    // Hollow shapes from the zoom where a ring can be seen, which leaves room for a gateway's mark inside.
     ctx.fillStyle = style.background;
     ctx.beginPath();
     for (const i of visible) {
-      const inner = scene.nodes[i].kind === 'service' ? 0.35 : 0.55;
-      ctx.moveTo(x[i] + radius[i] * inner, y[i]);
-      ctx.arc(x[i], y[i], radius[i] * inner, 0, Math.PI * 2);
+      pathShape(ctx, nodeShape[i], x[i], y[i], radius[i] * (scene.nodes[i].kind === 'service' ? 0.35 : 0.55));
     }
     ctx.fill();
   }
@@ -250,6 +261,9 @@ function drawNodes({ ctx, scene, style, k, cull, state }: DrawContext): number[]
   ctx.stroke();
   return visible;
 }
+
+/** The screen radius of an ordinary node at zoom k. */
+const RADIUS_PX = (k: number) => NODE_RADIUS * k;
 
 export interface HoverState {
   width: number;
@@ -295,45 +309,184 @@ export function renderHover(
   ctx.restore();
 }
 
-/** Labels above this count per frame are skipped: text is the most expensive thing a canvas draws. */
-const MAX_LABELS = 1500;
+/** Label font sizes at zoom 1 and closer, CSS pixels: a group's, a node's, an edge's. */
+const LABEL_TEXT: Record<Placement, number> = { corner: 12, around: 12, along: 10 };
+const labelPx = (placement: Placement, k: number) => textPx(LABEL_TEXT[placement], k);
 
-function drawNodeLabels({ ctx, scene, style, k }: DrawContext, visible: number[]) {
-  const font = `${textSize(12, k)}px ${style.fontFamily}`;
-  ctx.font = font;
+/** Label widths per text and font family, measured once per scene. */
+const widthCache = new WeakMap<Scene, { family: string; node: Float32Array; edge: Float32Array }>();
+
+function widths(scene: Scene, family: string) {
+  let w = widthCache.get(scene);
+  if (!w || w.family !== family) {
+    w = {
+      family,
+      node: Float32Array.from(scene.nodes, (n) => textWidth(family, truncate(n.label))),
+      edge: Float32Array.from(scene.edgeLabel, (text) => textWidth(family, text)),
+    };
+    widthCache.set(scene, w);
+  }
+  return w;
+}
+
+/** Whether a label's text or badges say anything. */
+const worthLabel = (text: string, badges: Badge[]) => text !== '' || badges.length > 0;
+
+/**
+ * What may be labelled in this frame, in priority order (scene.labelOrder, with the namespace boxes first): only
+ * what is in view, each with its measured box at the frame's text size.
+ */
+function labelCandidates({ scene, style, k, viewport, state }: DrawContext, visibleNodes: number[]): LabelCandidate[] {
+  const family = style.fontFamily;
+  const w = widths(scene, family);
+  const nodePx = labelPx('around', k);
+  const edgePx = labelPx('along', k);
+  const groupPx = labelPx('corner', k);
+  const sx = (wx: number) => wx * k + viewport.x;
+  const sy = (wy: number) => wy * k + viewport.y;
+  const inView = (px: number, py: number) => px >= 0 && py >= 0 && px <= state.width && py <= state.height;
+  const out: LabelCandidate[] = [];
+  scene.groups.forEach((g, index) => {
+    const text = g.group.replace(/^\//, '');
+    out.push({
+      index,
+      text,
+      x: sx(g.x),
+      y: sy(g.y),
+      gap: 0,
+      width: textWidth(family, text) * groupPx,
+      height: boxHeight(groupPx),
+      placement: 'corner',
+    });
+  });
+  const shown = new Uint8Array(scene.nodes.length);
+  visibleNodes.forEach((i) => (shown[i] = 1));
+  const mid = { x: 0, y: 0 };
+  for (const entry of scene.labelOrder) {
+    if (entry >= 0) {
+      const badges = scene.nodeBadges[entry];
+      const text = truncate(scene.nodes[entry].label);
+      if (!shown[entry] || !worthLabel(text, badges)) {
+        continue;
+      }
+      out.push({
+        index: entry,
+        text,
+        x: sx(scene.x[entry]),
+        y: sy(scene.y[entry]),
+        gap: scene.radius[entry] * k * 1.25,
+        width: w.node[entry] * nodePx + badges.length * badgeWidth(nodePx),
+        height: boxHeight(nodePx),
+        placement: 'around',
+      });
+      continue;
+    }
+    const e = -entry - 1;
+    const badges = scene.edgeBadges[e];
+    const text = scene.edgeLabel[e];
+    if (!worthLabel(text, badges)) {
+      continue;
+    }
+    edgeMidpoint(scene, e, mid);
+    const x = sx(mid.x);
+    const y = sy(mid.y);
+    if (!inView(x, y)) {
+      continue;
+    }
+    out.push({
+      index: entry,
+      text,
+      x,
+      y,
+      gap: 0,
+      width: w.edge[e] * edgePx + badges.length * badgeWidth(edgePx),
+      height: boxHeight(edgePx),
+      placement: 'along',
+    });
+  }
+  return out;
+}
+
+/** Drawn nodes' boxes on screen, which labels keep clear of. */
+function nodeBoxes({ scene, k, viewport }: DrawContext, visible: number[]): Rect[] {
+  return visible.map((i) => {
+    const r = scene.radius[i] * k * 1.25;
+    return { x: scene.x[i] * k + viewport.x - r, y: scene.y[i] * k + viewport.y - r, width: 2 * r, height: 2 * r };
+  });
+}
+
+/** Placed labels in screen space: a veil of the background under each, then badges and text by kind. */
+function drawLabels({ ctx, scene, style, k }: DrawContext, labels: PlacedLabel[]): void {
+  if (labels.length === 0) {
+    return;
+  }
+  ctx.globalAlpha = 0.75;
+  ctx.fillStyle = style.background;
+  ctx.beginPath();
+  for (const l of labels) {
+    ctx.rect(l.x, l.y, l.width, l.height);
+  }
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  ctx.textAlign = 'start';
+  ctx.textBaseline = 'middle';
+  const kinds = [
+    { placement: 'corner', px: labelPx('corner', k), color: style.textMuted, badges: () => [] as Badge[] },
+    { placement: 'around', px: labelPx('around', k), color: style.text, badges: (i: number) => scene.nodeBadges[i] },
+    {
+      placement: 'along',
+      px: labelPx('along', k),
+      color: style.textMuted,
+      badges: (i: number) => scene.edgeBadges[-i - 1],
+    },
+  ] as const;
+  for (const kind of kinds) {
+    ctx.font = `${kind.px}px ${style.fontFamily}`;
+    ctx.fillStyle = kind.color;
+    ctx.strokeStyle = kind.color;
+    const step = badgeWidth(kind.px);
+    const size = kind.px * 0.9;
+    const mine = labels.filter((l) => l.placement === kind.placement);
+    for (const l of mine) {
+      ctx.fillText(l.text, l.x + kind.badges(l.index).length * step, l.y + l.height / 2);
+    }
+    const badged = mine.filter((l) => kind.badges(l.index).length > 0);
+    if (badged.length === 0) {
+      continue;
+    }
+    for (const part of [strokeBadge, fillBadge]) {
+      ctx.beginPath();
+      for (const l of badged) {
+        kind.badges(l.index).forEach((b, j) => part(ctx, b, l.x + j * step, l.y + (l.height - size) / 2, size));
+      }
+      if (part === strokeBadge) {
+        ctx.lineWidth = badgeLine(size);
+        ctx.stroke();
+      } else {
+        ctx.fill();
+      }
+    }
+  }
+  ctx.textBaseline = 'alphabetic';
+}
+
+/** Gateways' and special nodes' marks inside their shapes, once the shape is big enough to hold them. */
+function drawMarks({ ctx, scene, style, k, viewport }: DrawContext, visible: number[]): void {
+  if (RADIUS_PX(k) < MARK_MIN_PX) {
+    return;
+  }
+  ctx.font = `bold ${Math.max(MIN_TEXT_PX, Math.min(11, RADIUS_PX(k) * 0.6))}px ${style.fontFamily}`;
   ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
+  ctx.textBaseline = 'middle';
   ctx.fillStyle = style.text;
-  for (const i of visible.slice(0, MAX_LABELS)) {
-    const node = scene.nodes[i];
-    ctx.fillText(truncate(node.label), scene.x[i], scene.y[i] + scene.radius[i] + 4);
-    if (node.special) {
-      ctx.font = `bold 9px ${style.fontFamily}`;
-      ctx.textBaseline = 'middle';
-      ctx.fillText(SPECIAL_MARK[node.special], scene.x[i], scene.y[i]);
-      ctx.font = font;
-      ctx.textBaseline = 'top';
+  for (const i of visible) {
+    const special = scene.nodes[i].special;
+    if (special) {
+      ctx.fillText(SPECIAL_MARK[special], scene.x[i] * k + viewport.x, scene.y[i] * k + viewport.y);
     }
   }
   ctx.textAlign = 'start';
   ctx.textBaseline = 'alphabetic';
-}
-
-function drawEdgeLabels({ ctx, scene, style, k }: DrawContext, visible: number[]) {
-  ctx.font = `${textSize(10, k)}px ${style.fontFamily}`;
-  ctx.textAlign = 'center';
-  ctx.fillStyle = style.textMuted;
-  let drawn = 0;
-  const mid = { x: 0, y: 0 };
-  for (const e of visible) {
-    const text = scene.edgeLabel[e];
-    if (text === '' || drawn++ > MAX_LABELS) {
-      continue;
-    }
-    edgeMidpoint(scene, e, mid);
-    ctx.fillText(text, mid.x, mid.y - 3);
-  }
-  ctx.textAlign = 'start';
 }
 
 /** Canvas text is never markup; the cut only keeps very long names from covering their neighbours. */

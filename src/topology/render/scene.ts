@@ -4,6 +4,9 @@ import { GroupBox, Layout } from '../layout/types';
 import { formatBytes, formatMs, formatRate, formatShare } from './format';
 import { edgeBends, EdgeEnds } from './edgeGeometry';
 import { HealthColors } from './palette';
+import { Badge, badgesOf } from './badges';
+import { drawOrder, labelOrder } from './order';
+import { Shape, shapeOf } from './shapes';
 
 /** What is drawn: positions by index, resolved colours and label text; mutable positions for dragging. */
 export interface Scene extends EdgeEnds {
@@ -19,11 +22,31 @@ export interface Scene extends EdgeEnds {
   edgeColor: string[];
   edgeWidth: Float32Array;
   edgeLabel: string[];
+  nodeShape: Shape[];
+  nodeBadges: Badge[][];
+  edgeBadges: Badge[][];
+  /** Node and edge indexes in draw order, problems last so they lie on top (order.ts). */
+  nodeOrder: Int32Array;
+  edgeOrder: Int32Array;
+  /** Label priority, node i as i and edge e as -e - 1 (order.ts). */
+  labelOrder: Int32Array;
   groups: GroupBox[];
   indexOf: Map<string, number>;
 }
 
-const RADIUS = 14;
+/** World radius of an ordinary node. */
+export const NODE_RADIUS = 14;
+
+/** An HTTP or gRPC edge's figure for the label mode. */
+function figure(e: TopologyEdge, mode: Exclude<TopologyEdgeLabel, 'none'>): string {
+  if (mode === 'rate') {
+    return formatRate(e.rate);
+  }
+  if (mode === 'errors') {
+    return e.errorShare !== undefined && e.errorShare > 0 ? formatShare(e.errorShare) : '';
+  }
+  return e.p95 !== undefined ? `p95 ${formatMs(e.p95, e.latencyClamped)}` : '';
+}
 
 export function edgeLabelText(e: TopologyEdge, mode: TopologyEdgeLabel): string {
   if (mode === 'none') {
@@ -32,13 +55,9 @@ export function edgeLabelText(e: TopologyEdge, mode: TopologyEdgeLabel): string 
   if (e.protocol === 'tcp') {
     return mode === 'rate' ? formatBytes(e.bytesRate) : '';
   }
-  if (mode === 'rate') {
-    return formatRate(e.rate);
-  }
-  if (mode === 'errors') {
-    return e.errorShare !== undefined && e.errorShare > 0 ? formatShare(e.errorShare) : '';
-  }
-  return e.p95 !== undefined ? `p95 ${formatMs(e.p95, e.latencyClamped)}` : '';
+  // The flags of requests that never reached the workload, so the label says why, not only that it failed.
+  const flags = e.unreachedShare > 0 ? e.responseFlags.slice(0, 2).map((f) => f.flag) : [];
+  return [figure(e, mode), flags.join(' ')].filter((t) => t !== '').join(' · ');
 }
 
 /** Edges thicken with the log of their traffic, so a 1000× busier edge is not 1000× wider. */
@@ -56,27 +75,51 @@ export function buildScene(
   showGroups = true
 ): Scene {
   const nodes = graph.nodes;
-  const indexOf = new Map(nodes.map((n, i) => [n.id, i]));
-  const edges = graph.edges.filter(
-    (e) => (!hideIdle || e.health !== 'idle') && indexOf.has(e.source) && indexOf.has(e.target)
-  );
+  const indexOf = new Map<string, number>();
   const radius = new Float32Array(nodes.length);
-  nodes.forEach((n, i) => (radius[i] = n.kind === 'namespace' ? RADIUS * 1.6 : RADIUS));
-  const from = Int32Array.from(edges, (e) => indexOf.get(e.source)!);
-  const to = Int32Array.from(edges, (e) => indexOf.get(e.target)!);
+  nodes.forEach((n, i) => {
+    indexOf.set(n.id, i);
+    radius[i] = n.kind === 'namespace' ? NODE_RADIUS * 1.6 : NODE_RADIUS;
+  });
+  // Plain loops into typed arrays, each end looked up once: TypedArray.from with a map function goes through the
+  // iterator protocol, and at 20,000 edges these few lines were a third of the scene's time.
+  const edges: TopologyEdge[] = [];
+  const ends: number[] = [];
+  for (const e of graph.edges) {
+    const a = indexOf.get(e.source);
+    const b = indexOf.get(e.target);
+    if ((!hideIdle || e.health !== 'idle') && a !== undefined && b !== undefined) {
+      edges.push(e);
+      ends.push(a, b);
+    }
+  }
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
+  const edgeWidth = new Float32Array(edges.length);
+  edges.forEach((e, i) => {
+    from[i] = ends[2 * i];
+    to[i] = ends[2 * i + 1];
+    edgeWidth[i] = width(e);
+  });
   return {
     nodes,
     edges,
-    x: Float64Array.from(layout.x),
-    y: Float64Array.from(layout.y),
+    x: layout.x.slice(),
+    y: layout.y.slice(),
     radius,
     nodeColor: nodes.map((n) => n.color ?? colors[n.health]),
     from,
     to,
     bend: edgeBends(from, to),
     edgeColor: edges.map((e) => colors[e.health]),
-    edgeWidth: Float32Array.from(edges, width),
+    edgeWidth,
     edgeLabel: edges.map((e) => edgeLabelText(e, mode)),
+    nodeShape: nodes.map(shapeOf),
+    nodeBadges: nodes.map(badgesOf),
+    edgeBadges: edges.map(badgesOf),
+    nodeOrder: drawOrder(nodes),
+    edgeOrder: drawOrder(edges),
+    labelOrder: labelOrder(nodes, edges),
     groups: showGroups ? layout.groups : [],
     indexOf,
   };
