@@ -54,7 +54,7 @@ const SCRAPE = '5s';
 const WINDOW_SCALE = 5 / 15;
 const STEP_SCALE = RANGE_MS / VIEW_MS;
 
-/** Ours and the Istio dashboard it replaces (Istio has no gateway dashboard). */
+/** Ours and the Istio dashboard it replaces (Istio has no gateway, Proxy internals or Setup check dashboard). */
 const ISTIO_OF: Record<string, string | undefined> = {
   'meshscope-control-plane': 'pilot-dashboard.gen.json',
   'meshscope-ztunnel': 'ztunnel-dashboard.gen.json',
@@ -64,6 +64,8 @@ const ISTIO_OF: Record<string, string | undefined> = {
   'meshscope-service': 'istio-service-dashboard.json',
   'meshscope-workload': 'istio-workload-dashboard.json',
   'meshscope-gateway': undefined,
+  'meshscope-envoy': undefined,
+  'meshscope-setup': undefined,
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -170,8 +172,9 @@ class Bench {
 
 const share = (ours: number, theirs: number) => Number((ours / theirs).toFixed(3));
 
-export async function benchDashboards(): Promise<Array<Record<string, string | number>>> {
-  const topology = generateTopology({
+/** The bench's 500-workload mesh, shared with the Envoy stats cost section (bench/envoyStats.ts). */
+export function benchMesh() {
+  return generateTopology({
     workloads: WORKLOADS,
     namespaces: 25,
     edges: WORKLOADS * 3,
@@ -180,6 +183,10 @@ export async function benchDashboards(): Promise<Array<Record<string, string | n
     wasmShare: 0.05,
     extendedStatsShare: 0.05,
   });
+}
+
+export async function benchDashboards(): Promise<Array<Record<string, string | number>>> {
+  const topology = benchMesh();
   const sim = await startSimulator({ topology, seed: 1 });
   const config = `${scrapeConfig({ sdUrl: `${sim.url}/sd`, scrapeInterval: SCRAPE })}rule_files:\n  - ${RULES}\n`;
   // The heaviest queries (Istio's and ours, every row opened) take minutes when the machine is shared.

@@ -1,5 +1,7 @@
 import { benchDashboards } from './dashboards';
+import { benchEnvoyStats } from './envoyStats';
 import { benchHistogram } from './histogram';
+import { benchReadability } from './readability';
 import { benchSimulator } from './simulator';
 import { benchTopology } from './topology';
 
@@ -7,6 +9,8 @@ import { benchTopology } from './topology';
 export const SECTIONS: Record<string, () => Promise<unknown>> = {
   simulator: benchSimulator,
   topology: benchTopology,
+  readability: benchReadability,
   histogram: benchHistogram,
   dashboards: benchDashboards,
+  'envoy-stats': benchEnvoyStats,
 };

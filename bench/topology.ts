@@ -1,8 +1,10 @@
 import '../test/preview/prometheus/node-dom';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { dataFrameToJSON } from '@grafana/data';
 import { DEFAULT_OPTIONS } from '../src/options';
+import { fullMeshOptions } from './fullMesh';
 import { framesToGraph } from '../src/topology/model/framesToGraph';
 import { syntheticMesh } from '../test/support/syntheticMesh';
 import { TopologyGraph } from '../src/topology/model/types';
@@ -220,20 +222,25 @@ export async function benchTopology(): Promise<TopologyBench[]> {
     bundleForBrowser(join(__dirname, 'anchors', 'cytoscapePage.ts')),
   ]);
   try {
+    const meshes = SIZES.map((size) => {
+      const mesh = syntheticMesh(size);
+      return { mesh, graph: framesToGraph(mesh.frames, DEFAULT_OPTIONS.topology) };
+    });
     const page = await benchPage(browser);
-    await page.goto(`${preview.url}?view=topology&width=${VIEWPORT.width}&height=${VIEWPORT.height}`);
+    const full = fullMeshOptions(meshes.map((m) => m.graph));
+    await page.goto(`${preview.url}?view=topology&width=${VIEWPORT.width}&height=${VIEWPORT.height}&${full}`);
     await page.waitForFunction(() => window.meshscopePreview !== undefined);
     const results: TopologyBench[] = [];
-    for (const size of SIZES) {
-      const mesh = syntheticMesh(size);
-      const graph = framesToGraph(mesh.frames, DEFAULT_OPTIONS.topology);
+    for (const { mesh, graph } of meshes) {
+      // The machine is shared: the figures are read against how busy it was when ours were measured.
+      const load = loadavg()[0];
       const ours = await measureOurs(
         page,
         mesh.frames.map((f) => dataFrameToJSON(f)),
         graph.nodes.length
       );
       const anchor = await measureAnchor(browser, script, anchorGraph(graph));
-      const row: TopologyBench = { nodes: graph.nodes.length, edges: graph.edges.length };
+      const row: TopologyBench = { nodes: graph.nodes.length, edges: graph.edges.length, load_1m: load };
       for (const metric of METRICS) {
         row[`ours_${metric}_ms`] = ours[metric];
         row[`cytoscape_${metric}_ms`] = anchor[metric];
