@@ -11,6 +11,11 @@ layer 'typecheck'
 npm run --silent typecheck
 layer 'lint'
 npm run --silent lint
+layer 'Grafana API compatibility (levitate: our @grafana/* use against the newest release on npm)'
+# As create-plugin's CI workflow runs it; it downloads the newest packages from the npm registry.
+npx levitate is-compatible --path src/module.ts --target @grafana/data,@grafana/ui,@grafana/runtime \
+  >"$results/levitate.log" 2>&1 || { cat "$results/levitate.log"; exit 1; }
+tail -n 1 "$results/levitate.log"
 layer 'format (prettier --check)'
 npx prettier --check . --log-level warn
 layer 'imports (dependency-cruiser: no cycles, the product free of tests, one direction through dashboards/)'
