@@ -26,12 +26,26 @@ export function normalisedLe(bound: number): string {
   return plain.includes('.') ? plain : `${plain}.0`;
 }
 
+/**
+ * RE2 regexes (as PromQL anchors them) telling the two spellings of Envoy's integer millisecond bounds apart: as
+ * exposed ("250", Prometheus 2) and as Prometheus 3 normalises them ("250.0", "1.8e+06"). The Setup check reads which
+ * one a Prometheus stores.
+ */
+export const LE_SPELLING = {
+  exposed: String.raw`\d+`,
+  normalised: String.raw`\d+\.0|\d+(\.\d+)?e\+\d+`,
+} as const;
+
 /** `text` as an RE2 regex matching only itself. */
 const literal = (text: string) => text.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 
+/** A PromQL matcher of `le` on an RE2 regex. */
+export function leRegexMatcher(regex: string): string {
+  // Inside a PromQL string a backslash is written twice.
+  return `le=~"${regex.replace(/\\/g, '\\\\')}"`;
+}
+
 /** A PromQL matcher on the bucket whose upper bound is `bound`, in either spelling of `le`. */
 export function leMatcher(bound: number): string {
-  const spellings = [...new Set([String(bound), normalisedLe(bound)])].map(literal).join('|');
-  // Inside a PromQL string a backslash is written twice.
-  return `le=~"${spellings.replace(/\\/g, '\\\\')}"`;
+  return leRegexMatcher([...new Set([String(bound), normalisedLe(bound)])].map(literal).join('|'));
 }

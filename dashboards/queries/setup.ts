@@ -11,6 +11,7 @@ import { REQUEST_DURATION, REQUESTS } from '../../src/istio/semantics';
 import type { MeshscopeConfig } from '../config/types';
 import { type Component, ComponentQueries } from './components';
 import { ISTIO_CLUSTERS } from './envoy';
+import { LE_SPELLING, leRegexMatcher } from './le';
 import { selector, sumBy } from './promql';
 
 /** istio_build's `component` label per component: each process exports one series. */
@@ -290,10 +291,10 @@ export class SetupQueries {
    */
   bucketSpelling(): string {
     const bucket = (le: string) =>
-      `group by (le) (${selector(`${REQUEST_DURATION}_bucket`, [...this.c.scrape('proxies'), `le=~"${le}"`])})`;
+      `group by (le) (${selector(`${REQUEST_DURATION}_bucket`, [...this.c.scrape('proxies'), leRegexMatcher(le)])})`;
     const spellings = {
-      'as exposed (Prometheus 2): le="250"': '\\\\d+',
-      'normalised (Prometheus 3): le="250.0"': '\\\\d+\\\\.0|\\\\d+(\\\\.\\\\d+)?e\\\\+\\\\d+',
+      'as exposed (Prometheus 2): le="250"': LE_SPELLING.exposed,
+      'normalised (Prometheus 3): le="250.0"': LE_SPELLING.normalised,
     };
     return `count by (spelling) (${or(Object.entries(spellings).map(([spelling, le]) => withLabels(bucket(le), { spelling })))})`;
   }

@@ -1,4 +1,5 @@
-import { leMatcher, normalisedLe } from '../../dashboards/queries/le';
+import { ISTIO_DURATION_BUCKETS_MS } from '../../dashboards/config/types';
+import { LE_SPELLING, leMatcher, normalisedLe } from '../../dashboards/queries/le';
 
 // What Prometheus 3's FormatOpenMetricsFloat (strconv.FormatFloat(f, 'g', -1, 64), ".0" appended when the text has
 // neither "." nor "e") prints for each value.
@@ -37,4 +38,20 @@ test('the bucket matcher accepts both spellings and nothing else', () => {
     expect(yes.filter((le) => !regex(leMatcher(bound)).test(le))).toEqual([]);
     expect(no.filter((le) => regex(leMatcher(bound)).test(le))).toEqual([]);
   }
+});
+
+// 0.5 is spelled alike by both, so only the integer bounds tell them apart.
+test("the Setup check's spelling regexes tell every integer Istio duration bound's two spellings apart", () => {
+  const full = (re: string) => new RegExp(`^(?:${re})$`);
+  const [exposed, normalised] = [full(LE_SPELLING.exposed), full(LE_SPELLING.normalised)];
+  const misread = ISTIO_DURATION_BUCKETS_MS.filter(Number.isInteger).flatMap((bound) => {
+    const [asExposed, asNormalised] = [String(bound), normalisedLe(bound)];
+    const ok =
+      exposed.test(asExposed) &&
+      !normalised.test(asExposed) &&
+      normalised.test(asNormalised) &&
+      !exposed.test(asNormalised);
+    return ok ? [] : [`${asExposed} / ${asNormalised}`];
+  });
+  expect(misread).toEqual([]);
 });

@@ -36,8 +36,9 @@ const VARS = { cluster: '.*', namespace: 'bookinfo', service: 'productpage.booki
 const key = (s: InstantSample) => JSON.stringify(Object.entries(s.metric).sort());
 
 /** Every dashboard target whose query recorded mode changes. */
+const recordedDashboards = buildDashboards(recorded);
 const pairs = buildDashboards(raw).flatMap((d, i) => {
-  const rec = targetsOf(buildDashboards(recorded)[i]);
+  const rec = targetsOf(recordedDashboards[i]);
   return targetsOf(d)
     .map((t, j) => ({ uid: t.uid, where: `${t.uid} "${t.panel}" ${t.refId}`, raw: substitute(t.expr, VARS, WINDOW), recorded: substitute(rec[j].expr, VARS, WINDOW) }))
     .filter((p) => p.raw !== p.recorded);
