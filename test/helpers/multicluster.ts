@@ -43,6 +43,8 @@ export interface ClusterPrometheusConfig {
   cluster: string;
   sdUrl: string;
   interval: string;
+  /** Default Prometheus's 10 s; a mesh whose scrape outlasts that on a busy machine needs up to `interval`. */
+  scrapeTimeout?: string;
   writeUrl: string;
   alertmanager?: string;
   rulesFile?: string;
@@ -55,6 +57,7 @@ export function clusterPrometheusConfig(o: ClusterPrometheusConfig): string {
     'global:',
     `  scrape_interval: ${o.interval}`,
     `  evaluation_interval: ${o.interval}`,
+    ...(o.scrapeTimeout ? [`  scrape_timeout: ${o.scrapeTimeout}`] : []),
     '  external_labels:',
     `    cluster: ${o.cluster}`,
     ...(o.rulesFile ? ['rule_files:', `  - ${o.rulesFile}`] : []),

@@ -85,3 +85,19 @@ export function queryApi(url: string, name = 'Prometheus'): QueryApi {
       api<string[]>(`/api/v1/label/${label}/values`, { 'match[]': match, start: String(start), end: String(end) }),
   };
 }
+
+/**
+ * A counter or gauge of a server's own /metrics page (Prometheus's, VictoriaMetrics'), summed over its labels, or
+ * over the series `match` accepts by their label text (e.g. `type="promremotewrite"`).
+ */
+export async function selfMetricOf(url: string, name: string, match = ''): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const lines = text
+    .split('\n')
+    .filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
+    .filter((l) => l.includes(match));
+  if (lines.length === 0) {
+    throw new Error(`${url}/metrics has no ${name}${match ? ` with ${match}` : ''}`);
+  }
+  return lines.reduce((s, l) => s + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}

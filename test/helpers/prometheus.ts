@@ -46,6 +46,7 @@ export interface PrometheusOptions {
 
 export interface Prometheus extends QueryApi {
   port: number;
+  pid: number;
   /** Active targets as /api/v1/targets reports them. */
   targets(): Promise<Array<{ labels: Record<string, string>; health: string; lastError: string; scrapeUrl: string }>>;
   /** Waits until every active target has been scraped successfully `times` more times. */
@@ -108,6 +109,7 @@ export async function startPrometheus(o: PrometheusOptions = {}): Promise<Promet
   return {
     ...api,
     port: server.port,
+    pid: server.pid,
     targets,
     async waitForScrapes(times = 1, timeoutMs = 60_000) {
       // Counts scrapes through the `up` series each target gets per successful scrape.

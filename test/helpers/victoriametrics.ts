@@ -2,13 +2,14 @@
  * A throwaway VictoriaMetrics single node and vmalert (Debian's victoria-metrics package) for integration tests.
  *
  *   const vm = await startVictoriaMetrics();          // remote_write to `${vm.url}/api/v1/write`
+ *   const big = await startVictoriaMetrics({ flags: ['-search.maxUniqueTimeseries=2000000'] });
  *   const rows = await vm.query('sum(rate(istio_requests_total[30s]))');
  *   const alert = await startVmalert({ rules, datasourceUrl: vm.url, remoteWriteUrl: vm.url, notifierUrl: am.url });
  *   await alert.stop(); await vm.stop();
  */
 import { readFileSync } from 'node:fs';
 import { findBinary, startServer } from './process';
-import { type QueryApi, queryApi } from './promApi';
+import { type QueryApi, queryApi, selfMetricOf } from './promApi';
 
 const INSTALL_HINT = 'sudo apt-get install victoria-metrics (provides victoria-metrics, vmagent and vmalert)';
 
@@ -22,12 +23,20 @@ export interface VictoriaMetrics extends QueryApi {
   writeUrl: string;
   /** Resident memory of the server process in bytes, from /proc. */
   rssBytes(): number;
-  /** A counter or gauge of its own /metrics page (e.g. vm_metrics_with_dropped_labels_total), summed over labels. */
-  selfMetric(name: string): Promise<number>;
+  /**
+   * A counter or gauge of its own /metrics page (e.g. vm_metrics_with_dropped_labels_total), summed over labels, or
+   * over those whose label text includes `match`.
+   */
+  selfMetric(name: string, match?: string): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function startVictoriaMetrics(): Promise<VictoriaMetrics> {
+export interface VictoriaMetricsOptions {
+  /** More command-line flags, after the defaults (the last of a repeated flag wins), e.g. a bench's query limits. */
+  flags?: string[];
+}
+
+export async function startVictoriaMetrics(o: VictoriaMetricsOptions = {}): Promise<VictoriaMetrics> {
   const server = await startServer({
     name: 'victoria-metrics',
     bin: findBinary('victoria-metrics', 'VICTORIA_METRICS_BIN', INSTALL_HINT),
@@ -43,6 +52,7 @@ export async function startVictoriaMetrics(): Promise<VictoriaMetrics> {
       // VictoriaMetrics would drop the rest (source_workload among them) and the dashboards would count twice.
       `-maxLabelsPerTimeseries=${MAX_LABELS}`,
       '-loggerLevel=WARN',
+      ...(o.flags ?? []),
     ],
     readyPath: '/health',
   });
@@ -52,14 +62,7 @@ export async function startVictoriaMetrics(): Promise<VictoriaMetrics> {
     pid: server.pid,
     writeUrl: `${server.url}/api/v1/write`,
     rssBytes: () => rssOf(server),
-    async selfMetric(name) {
-      const text = await (await fetch(`${server.url}/metrics`)).text();
-      const lines = text.split('\n').filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
-      if (lines.length === 0) {
-        throw new Error(`VictoriaMetrics /metrics has no ${name}`);
-      }
-      return lines.reduce((s, l) => s + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
-    },
+    selfMetric: (name, match) => selfMetricOf(server.url, name, match),
     stop: server.stop,
   };
 }
