@@ -28,17 +28,7 @@ import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboards, DEFAULT_CONFIG } from '../dashboards';
 import { generateTopology, startSimulator } from '../simulator';
 import { scrapeConfig, startPrometheus } from '../test/helpers/prometheus';
-import { type TargetRef, targetsOf } from '../test/dashboards/walk';
-import { queryGeometry } from './grafana/geometry';
-import {
-  applyRegex,
-  builtins,
-  interpolate,
-  type Picked,
-  queryResultLine,
-  resolveVariables,
-  type TemplateVariable,
-} from './grafana/templating';
+import { DashboardRunner, type ViewGeometry } from './grafana/dashboardRunner';
 
 const WORKLOADS = 500;
 const ANCHORS = join(__dirname, 'anchors', 'istio-dashboards');
@@ -51,8 +41,13 @@ const GRAFANA_SCRAPE = DEFAULT_CONFIG.install.scrapeInterval;
 /** The bench's: the hour's points within the last 60 s, windows holding as many samples at a 5 s scrape. */
 const RANGE_MS = 60_000;
 const SCRAPE = '5s';
-const WINDOW_SCALE = 5 / 15;
-const STEP_SCALE = RANGE_MS / VIEW_MS;
+const GEOMETRY: ViewGeometry = {
+  viewMs: VIEW_MS,
+  scrapeInterval: GRAFANA_SCRAPE,
+  windowScale: 5 / 15,
+  stepScale: RANGE_MS / VIEW_MS,
+  rangeMs: RANGE_MS,
+};
 
 /** Ours and the Istio dashboard it replaces (Istio has no gateway, Proxy internals or Setup check dashboard). */
 const ISTIO_OF: Record<string, string | undefined> = {
@@ -69,106 +64,6 @@ const ISTIO_OF: Record<string, string | undefined> = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const duration = (ms: number) => `${Math.round(ms)}ms`;
-
-interface Result {
-  resultType: string;
-  result: Array<{ metric: Record<string, string>; value?: [number, string]; values?: unknown[] }>;
-}
-
-class Bench {
-  constructor(
-    private readonly promUrl: string,
-    private readonly end: number
-  ) {}
-
-  /** One query with its statistics. */
-  async run(params: Record<string, string>, instant: boolean): Promise<{ samples: number; data: Result }> {
-    const res = await fetch(`${this.promUrl}/api/v1/${instant ? 'query' : 'query_range'}`, {
-      method: 'POST',
-      body: new URLSearchParams({ ...params, stats: 'all' }),
-    });
-    const body = (await res.json()) as {
-      status: string;
-      error?: string;
-      data: Result & { stats?: { samples?: { totalQueryableSamples?: number } } };
-    };
-    if (body.status !== 'success') {
-      throw new Error(`${params.query}: ${body.error}`);
-    }
-    return { samples: body.data.stats?.samples?.totalQueryableSamples ?? 0, data: body.data };
-  }
-
-  /** A panel query as Grafana sends it, in the bench's compressed geometry. */
-  async target(t: TargetRef, vars: Map<string, string>) {
-    const g = queryGeometry(t, VIEW_MS, GRAFANA_SCRAPE);
-    if (/\$\{?__range/.test(t.expr)) {
-      throw new Error(`${t.uid} "${t.panel}": $__range would need an hour of history`);
-    }
-    const query = builtins(interpolate(t.expr, vars), {
-      interval: duration(g.stepMs * WINDOW_SCALE),
-      rateInterval: duration(g.rateIntervalMs * WINDOW_SCALE),
-      range: '',
-    });
-    const step = (g.stepMs * STEP_SCALE) / 1000;
-    const { samples, data } = t.instant
-      ? await this.run({ query, time: String(this.end) }, true)
-      : await this.run(
-          { query, start: String(this.end - (g.points - 1) * step), end: String(this.end), step: String(step) },
-          false
-        );
-    return { samples, hasData: data.result.length > 0 };
-  }
-
-  /** Options of a variable, as Grafana's Prometheus variable support finds them, and the samples that took. */
-  async options(v: TemplateVariable, query: string, spent: { samples: number }): Promise<string[]> {
-    if (v.type === 'custom') {
-      return query.split(',').map((s) => s.trim());
-    }
-    const result = /^query_result\((.*)\)$/s.exec(query.trim());
-    if (result) {
-      const { samples, data } = await this.run({ query: result[1], time: String(this.end) }, true);
-      spent.samples += samples;
-      return applyRegex(
-        v,
-        data.result.map((s) => queryResultLine(s.metric, s.value!))
-      );
-    }
-    const labels = /^label_values\((?:(.*),\s*)?(\w+)\)$/s.exec(query.trim());
-    if (!labels) {
-      throw new Error(`variable ${v.name}: unsupported query ${query}`);
-    }
-    const params = new URLSearchParams({ start: String(this.end - RANGE_MS / 1000), end: String(this.end) });
-    if (labels[1]) {
-      params.set('match[]', labels[1]);
-    }
-    const res = await fetch(`${this.promUrl}/api/v1/label/${labels[2]}/values?${params}`);
-    return applyRegex(v, ((await res.json()) as { data: string[] }).data);
-  }
-
-  /** Samples on load and with every row opened, queries with data (every row opened). */
-  async dashboard(d: Dashboard, pinned: Record<string, Picked>) {
-    const spent = { samples: 0 };
-    const vars = await resolveVariables((d.templating?.list ?? []) as TemplateVariable[], pinned, (v, q) =>
-      this.options(v, q, spent)
-    );
-    const targets = targetsOf(d);
-    let load = spent.samples;
-    let opened = spent.samples;
-    let withData = 0;
-    for (const t of targets) {
-      const r = await this.target(t, vars);
-      opened += r.samples;
-      load += t.onLoad ? r.samples : 0;
-      withData += r.hasData ? 1 : 0;
-    }
-    return { queries: targets.length, load, opened, dataShare: withData / targets.length };
-  }
-
-  async loadOnly(d: Dashboard, pinned: Record<string, Picked>): Promise<number> {
-    return (await this.dashboard({ ...d, panels: (d.panels ?? []).filter((p) => p.type !== 'row') }, pinned)).load;
-  }
-}
 
 const share = (ours: number, theirs: number) => Number((ours / theirs).toFixed(3));
 
@@ -194,7 +89,7 @@ export async function benchDashboards(): Promise<Array<Record<string, string | n
   try {
     await prom.waitForScrapes(1, 180_000);
     await sleep(RANGE_MS + 30_000); // the range plus the widest rate window of history
-    const bench = new Bench(prom.url, Math.floor(Date.now() / 1000));
+    const bench = new DashboardRunner(prom.url, Math.floor(Date.now() / 1000), GEOMETRY);
     // Single-valued variables get the busiest service and workload, as a user drilling into the mesh would pick.
     const busiest = [...sim.truth().edges].filter((e) => e.destination).sort((a, b) => b.rate - a.rate)[0].destination!;
     const pinned = { namespace: busiest.namespace, service: busiest.service, workload: busiest.workload };
