@@ -2,6 +2,7 @@ import { benchDashboards } from './dashboards';
 import { benchEnvoyStats } from './envoyStats';
 import { benchHistogram } from './histogram';
 import { benchReadability } from './readability';
+import { benchScale } from './scale';
 import { benchSimulator } from './simulator';
 import { benchTopology } from './topology';
 
@@ -13,4 +14,5 @@ export const SECTIONS: Record<string, () => Promise<unknown>> = {
   histogram: benchHistogram,
   dashboards: benchDashboards,
   'envoy-stats': benchEnvoyStats,
+  scale: benchScale,
 };
