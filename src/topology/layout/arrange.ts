@@ -1,8 +1,18 @@
+import { DrawingCost, WeightedEdge } from './crossings';
 import { Packing, Size } from './pack';
 
 /** How far a box may be stretched or shrunk to sit in another's slot: the group's picture is scaled to its slot. */
 const SLOT_FIT = { min: 0.8, max: 1.6 };
 const MAX_PASSES = 8;
+/** Above this many boxes, swapping every pair by crossings costs more than the layout itself. */
+const MAX_UNCROSSED = 40;
+
+/** Whether box a's picture may be scaled into slot s. */
+function fits(boxes: Size[], packing: Packing, a: number, s: number): boolean {
+  const sx = packing.width[s] / boxes[a].width;
+  const sy = packing.height[s] / boxes[a].height;
+  return sx >= SLOT_FIT.min && sx <= SLOT_FIT.max && sy >= SLOT_FIT.min && sy <= SLOT_FIT.max;
+}
 
 /**
  * Which slot of `packing` each box goes to, so boxes joined by many edges sit near each other: pairwise swaps of
@@ -37,16 +47,11 @@ export function arrangeSlots(boxes: Size[], packing: Packing, weight: (a: number
     }
     return sum;
   };
-  const fits = (a: number, s: number) => {
-    const sx = packing.width[s] / boxes[a].width;
-    const sy = packing.height[s] / boxes[a].height;
-    return sx >= SLOT_FIT.min && sx <= SLOT_FIT.max && sy >= SLOT_FIT.min && sy <= SLOT_FIT.max;
-  };
   for (let pass = 0, improved = true; improved && pass < MAX_PASSES; pass++) {
     improved = false;
     for (let a = 0; a < m; a++) {
       for (let b = a + 1; b < m; b++) {
-        if (!fits(a, slot[b]) || !fits(b, slot[a])) {
+        if (!fits(boxes, packing, a, slot[b]) || !fits(boxes, packing, b, slot[a])) {
           continue;
         }
         const before = cost(a, slot[a], b) + cost(b, slot[b], a);
@@ -59,4 +64,63 @@ export function arrangeSlots(boxes: Size[], packing: Packing, weight: (a: number
     }
   }
   return slot;
+}
+
+/**
+ * Then pairwise swaps of boxes (sizes fitting, as above) while they lower the crossings of straight edges between
+ * slot centres (DrawingCost, at most two edges a pair: one per direction, as the overview draws them), which is the
+ * overview's picture before its nodes are placed within their boxes; distance alone leaves a dense graph of groups
+ * crossing more than it has to. Kept only if the whole count is lower; `slot` as arrangeSlots returns it.
+ */
+export function uncrossSlots(
+  boxes: Size[],
+  packing: Packing,
+  slot: number[],
+  weight: (a: number, b: number) => number
+): number[] {
+  const m = boxes.length;
+  if (m > MAX_UNCROSSED) {
+    return slot;
+  }
+  const cx = packing.x.map((x, i) => x + packing.width[i] / 2);
+  const cy = packing.y.map((y, i) => y + packing.height[i] / 2);
+  const edges: WeightedEdge[] = [];
+  for (let a = 0; a < m; a++) {
+    for (let b = a + 1; b < m; b++) {
+      const w = Math.min(2, weight(a, b));
+      if (w > 0) {
+        edges.push({ a, b, weight: w });
+      }
+    }
+  }
+  const next = [...slot];
+  const x = Float64Array.from(next, (s) => cx[s]);
+  const y = Float64Array.from(next, (s) => cy[s]);
+  const cost = new DrawingCost(x, y, edges);
+  const put = (a: number, s: number) => {
+    next[a] = s;
+    [x[a], y[a]] = [cx[s], cy[s]];
+  };
+  const before = cost.total();
+  for (let pass = 0, improved = true; improved && pass < MAX_PASSES; pass++) {
+    improved = false;
+    for (let a = 0; a < m; a++) {
+      for (let b = a + 1; b < m; b++) {
+        const [sa, sb] = [next[a], next[b]];
+        if (!fits(boxes, packing, a, sb) || !fits(boxes, packing, b, sa)) {
+          continue;
+        }
+        const was = cost.of(a) + cost.of(b);
+        put(a, sb);
+        put(b, sa);
+        if (cost.of(a) + cost.of(b) < was) {
+          improved = true;
+        } else {
+          put(a, sa);
+          put(b, sb);
+        }
+      }
+    }
+  }
+  return cost.total() < before ? next : slot;
 }

@@ -61,7 +61,7 @@ function segmentsOf({ outs }: Adjacency): Segments {
 }
 
 /** Distance from (px, py) to the segment (ax, ay)–(bx, by). */
-function distance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+export function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const length = dx * dx + dy * dy;
@@ -113,7 +113,7 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
   });
   const foreign = (v: number, s: number) => seg.a[s] !== v && seg.b[s] !== v;
   const near = (v: number, s: number) =>
-    distance(x[v], y[v], x[seg.a[s]], y[seg.a[s]], x[seg.b[s]], y[seg.b[s]]) < seg.clear[s];
+    segmentDistance(x[v], y[v], x[seg.a[s]], y[seg.a[s]], x[seg.b[s]], y[seg.b[s]]) < seg.clear[s];
   /** Nodes other than its ends within segment s's clearance, visited as `visit(node)`. */
   const nodesOn = (s: number, visit: (v: number) => void) => {
     const a = seg.a[s];

@@ -3,7 +3,8 @@ import { Layout, Point } from './types';
 
 /**
  * Positions for a graph with collapsed groups, from the full graph's layout: every node drawn where the full layout
- * put it, and a collapsed group's node at the centre of its group's box (or where the user dragged it). All group
+ * put it, and a collapsed group's node where the layout placed it in its group's box (`GroupBox.node`, else the
+ * box's centre), or where the user dragged it. All group
  * boxes stay, so expanding or collapsing a group moves nothing else: the groups keep their places.
  */
 export function collapsedLayout(full: Layout, collapsed: CollapsedGraph, pinned: Record<string, Point>): Layout {
@@ -18,7 +19,9 @@ export function collapsedLayout(full: Layout, collapsed: CollapsedGraph, pinned:
       return;
     }
     const box = boxes.get(group[i]);
-    const at = pinned[graph.nodes[i].id] ?? (box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : undefined);
+    const at =
+      pinned[graph.nodes[i].id] ??
+      (box ? (box.node ?? { x: box.x + box.width / 2, y: box.y + box.height / 2 }) : undefined);
     x[i] = at?.x ?? 0;
     y[i] = at?.y ?? 0;
   });

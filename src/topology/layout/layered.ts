@@ -1,6 +1,8 @@
-import { arrangeSlots } from './arrange';
+import { arrangeSlots, uncrossSlots } from './arrange';
 import { clearEdges, EDGE_CLEARANCE, Room } from './clearance';
+import { bundledEdges, DrawingCost } from './crossings';
 import { layoutGroup, GroupPicture } from './groupLayout';
+import { placeGroupNodes } from './groupNodes';
 import { packRows, Size } from './pack';
 import { Adjacency, rank } from './rank';
 import { refineAcrossGroups } from './refine';
@@ -37,6 +39,46 @@ function roomsOf(y: Float64Array, groupOf: Int32Array, ordered: Array<[string, n
     return { top: top - slack, bottom: bottom + slack };
   });
   return (v) => rooms[groupOf[v]];
+}
+
+/**
+ * Spots per side of a box where its collapsed group's node may go: a 5 × 5 grid (corners, edge midpoints, centre
+ * and between) gave the overview its fewest crossings in trials; more spots cost time for little gain.
+ */
+const NODE_SPOTS = 5;
+
+/**
+ * Where each group's node is drawn when the group is collapsed (`GroupBox.node`): placed for the overview with every
+ * group collapsed, the graph the panel opens with on large meshes, so its bundled edges cross as little as the boxes
+ * allow. Fixed with the boxes, so expanding or collapsing one group moves no other group's node.
+ */
+function placeNodesOfGroups(x: Float64Array, y: Float64Array, input: LayoutInput, adj: Adjacency, boxes: GroupBox[]) {
+  // One point per box, then one per node outside any box, where the layout put it.
+  const boxIndex = new Map(boxes.map((b, i) => [b.group, i]));
+  const point = Int32Array.from(input.nodes, (node) => boxIndex.get(node.group) ?? -1);
+  const start = boxes.map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
+  const candidates = boxes.map((b) => {
+    const spots = [];
+    for (let i = 0; i < NODE_SPOTS; i++) {
+      for (let j = 0; j < NODE_SPOTS; j++) {
+        const [fx, fy] = [j / (NODE_SPOTS - 1), i / (NODE_SPOTS - 1)];
+        spots.push({
+          x: b.x + GROUP_PADDING + fx * Math.max(0, b.width - 2 * GROUP_PADDING),
+          y: b.y + GROUP_PADDING + fy * Math.max(0, b.height - 2 * GROUP_PADDING),
+        });
+      }
+    }
+    return spots;
+  });
+  point.forEach((p, v) => {
+    if (p < 0) {
+      point[v] = start.length;
+      start.push({ x: x[v], y: y[v] });
+      candidates.push([]);
+    }
+  });
+  const placed = placeGroupNodes(start, candidates, bundledEdges(point, start.length, adj.outs));
+  boxes.forEach((b, i) => (b.node = placed[i]));
 }
 
 /** Rounds of barycentre sweeps over the whole picture once the groups are packed. */
@@ -81,106 +123,134 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
   const previous = options.previous;
   const previousOf = (v: number) => previous?.[input.nodes[v].id];
 
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const groups: GroupBox[] = [];
-  const groupItem = ([name, list]: [string, number[]]): Placed => {
-    const picture: GroupPicture = layoutGroup(list, adj, entry, aspect, previousOf);
-    const pad = name === '' ? 0 : GROUP_PADDING;
-    return {
-      name,
-      members: list,
-      box: { width: picture.width + 2 * pad, height: picture.height + 2 * pad },
-      put: (bx, by, width, height) => {
-        const sx = picture.width > 0 ? (width - 2 * pad) / picture.width : 0;
-        const sy = picture.height > 0 ? (height - 2 * pad) / picture.height : 0;
-        picture.members.forEach((v, i) => {
-          x[v] = bx + (picture.width > 0 ? pad + picture.x[i] * sx : width / 2);
-          y[v] = by + (picture.height > 0 ? pad + picture.y[i] * sy : height / 2);
-        });
-        if (name !== '') {
-          groups.push({ group: name, x: bx, y: by, width, height });
-        }
-      },
+  const ordered = Array.from(members.entries()).sort(byFlow);
+  const pictures = new Map(
+    ordered.map(([name, list]): [string, GroupPicture] => [name, layoutGroup(list, adj, entry, aspect, previousOf)])
+  );
+
+  // The whole picture, the slots of each packing arranged by distance, then also by crossings if `uncross`; whether
+  // that changed any packing.
+  const draw = (uncross: boolean) => {
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    const groups: GroupBox[] = [];
+    let changed = false;
+    const groupItem = ([name, list]: [string, number[]]): Placed => {
+      const picture = pictures.get(name)!;
+      const pad = name === '' ? 0 : GROUP_PADDING;
+      return {
+        name,
+        members: list,
+        box: { width: picture.width + 2 * pad, height: picture.height + 2 * pad },
+        put: (bx, by, width, height) => {
+          const sx = picture.width > 0 ? (width - 2 * pad) / picture.width : 0;
+          const sy = picture.height > 0 ? (height - 2 * pad) / picture.height : 0;
+          picture.members.forEach((v, i) => {
+            x[v] = bx + (picture.width > 0 ? pad + picture.x[i] * sx : width / 2);
+            y[v] = by + (picture.height > 0 ? pad + picture.y[i] * sy : height / 2);
+          });
+          if (name !== '') {
+            groups.push({ group: name, x: bx, y: by, width, height });
+          }
+        },
+      };
     };
-  };
-  // Edge counts between the items of one packing, both directions, for arranging them.
-  const itemOf = new Int32Array(n).fill(-1);
-  const edgesBetween = (items: Placed[]) => {
-    items.forEach((item, i) => item.members.forEach((v) => (itemOf[v] = i)));
-    const m = items.length;
-    const counts = new Float64Array(m * m);
-    for (const item of items) {
-      for (const v of item.members) {
-        for (const t of adj.outs[v]) {
-          const [a, b] = [itemOf[v], itemOf[t]];
-          if (b >= 0 && a !== b) {
-            counts[a * m + b]++;
-            counts[b * m + a]++;
+    // Edge counts between the items of one packing, both directions, for arranging them.
+    const itemOf = new Int32Array(n).fill(-1);
+    const edgesBetween = (items: Placed[]) => {
+      items.forEach((item, i) => item.members.forEach((v) => (itemOf[v] = i)));
+      const m = items.length;
+      const counts = new Float64Array(m * m);
+      for (const item of items) {
+        for (const v of item.members) {
+          for (const t of adj.outs[v]) {
+            const [a, b] = [itemOf[v], itemOf[t]];
+            if (b >= 0 && a !== b) {
+              counts[a * m + b]++;
+              counts[b * m + a]++;
+            }
           }
         }
       }
-    }
-    items.forEach((item) => item.members.forEach((v) => (itemOf[v] = -1)));
-    return (a: number, b: number) => counts[a * m + b];
-  };
-  const packed = (items: Placed[], name: string, pad: number): Placed => {
-    const boxes = items.map((item) => item.box);
-    const packing = packRows(boxes, aspect, GROUP_GAP);
-    const slot = arrangeSlots(boxes, packing, edgesBetween(items));
-    return {
-      name,
-      members: items.flatMap((item) => item.members),
-      box: { width: packing.extent.width + 2 * pad, height: packing.extent.height + 2 * pad },
-      put: (bx, by, width, height) => {
-        // A nested packing is placed at its own size, centred in the room given.
-        const ox = bx + (width - packing.extent.width - 2 * pad) / 2 + pad;
-        const oy = by + (height - packing.extent.height - 2 * pad) / 2 + pad;
-        if (name !== '') {
-          groups.push({
-            group: name,
-            x: ox - pad,
-            y: oy - pad,
-            width: packing.extent.width + 2 * pad,
-            height: packing.extent.height + 2 * pad,
-          });
-        }
-        items.forEach((item, k) => {
-          const i = slot[k];
-          item.put(ox + packing.x[i], oy + packing.y[i], packing.width[i], packing.height[i]);
-        });
-      },
+      items.forEach((item) => item.members.forEach((v) => (itemOf[v] = -1)));
+      return (a: number, b: number) => counts[a * m + b];
     };
+    const packed = (items: Placed[], name: string, pad: number): Placed => {
+      const boxes = items.map((item) => item.box);
+      const packing = packRows(boxes, aspect, GROUP_GAP);
+      const between = edgesBetween(items);
+      const arranged = arrangeSlots(boxes, packing, between);
+      const slot = uncross ? uncrossSlots(boxes, packing, arranged, between) : arranged;
+      changed ||= slot !== arranged;
+      return {
+        name,
+        members: items.flatMap((item) => item.members),
+        box: { width: packing.extent.width + 2 * pad, height: packing.extent.height + 2 * pad },
+        put: (bx, by, width, height) => {
+          // A nested packing is placed at its own size, centred in the room given.
+          const ox = bx + (width - packing.extent.width - 2 * pad) / 2 + pad;
+          const oy = by + (height - packing.extent.height - 2 * pad) / 2 + pad;
+          if (name !== '') {
+            groups.push({
+              group: name,
+              x: ox - pad,
+              y: oy - pad,
+              width: packing.extent.width + 2 * pad,
+              height: packing.extent.height + 2 * pad,
+            });
+          }
+          items.forEach((item, k) => {
+            const i = slot[k];
+            item.put(ox + packing.x[i], oy + packing.y[i], packing.width[i], packing.height[i]);
+          });
+        },
+      };
+    };
+
+    const clusterOf = (group: string) => input.nodes[members.get(group)![0]].cluster ?? '';
+    const clusters = Array.from(new Set(ordered.filter(([g]) => g !== '').map(([g]) => clusterOf(g))));
+    const top =
+      clusters.length > 1
+        ? packed(
+            [
+              ...clusters.map((c) =>
+                packed(ordered.filter(([g]) => g !== '' && clusterOf(g) === c).map(groupItem), c, GROUP_PADDING)
+              ),
+              ...ordered.filter(([g]) => g === '').map(groupItem),
+            ],
+            '',
+            0
+          )
+        : packed(ordered.map(groupItem), '', 0);
+    top.put(0, 0, top.box.width, top.box.height);
+    const groupIndex = new Map(ordered.map(([g], i) => [g, i]));
+    const groupOf = Int32Array.from(input.nodes, (node) => groupIndex.get(node.group)!);
+    refineAcrossGroups(x, y, groupOf, adj, REFINE_ROUNDS);
+    clearEdges(x, y, adj, roomsOf(y, groupOf, ordered));
+
+    input.nodes.forEach((node, i) => {
+      const pin = options.pinned[node.id];
+      if (pin && Number.isFinite(pin.x) && Number.isFinite(pin.y)) {
+        x[i] = pin.x;
+        y[i] = pin.y;
+      }
+    });
+    return { x, y, groups, changed };
   };
-
-  const ordered = Array.from(members.entries()).sort(byFlow);
-  const clusterOf = (group: string) => input.nodes[members.get(group)![0]].cluster ?? '';
-  const clusters = Array.from(new Set(ordered.filter(([g]) => g !== '').map(([g]) => clusterOf(g))));
-  const top =
-    clusters.length > 1
-      ? packed(
-          [
-            ...clusters.map((c) =>
-              packed(ordered.filter(([g]) => g !== '' && clusterOf(g) === c).map(groupItem), c, GROUP_PADDING)
-            ),
-            ...ordered.filter(([g]) => g === '').map(groupItem),
-          ],
-          '',
-          0
-        )
-      : packed(ordered.map(groupItem), '', 0);
-  top.put(0, 0, top.box.width, top.box.height);
-  const groupIndex = new Map(ordered.map(([g], i) => [g, i]));
-  const groupOf = Int32Array.from(input.nodes, (node) => groupIndex.get(node.group)!);
-  refineAcrossGroups(x, y, groupOf, adj, REFINE_ROUNDS);
-  clearEdges(x, y, adj, roomsOf(y, groupOf, ordered));
-
-  input.nodes.forEach((node, i) => {
-    const pin = options.pinned[node.id];
-    if (pin && Number.isFinite(pin.x) && Number.isFinite(pin.y)) {
-      x[i] = pin.x;
-      y[i] = pin.y;
-    }
-  });
+  // Crossings decide between the two arrangements, counted exactly on the straight edges between node centres.
+  const uncrossed = draw(true);
+  const plain = uncrossed.changed ? draw(false) : uncrossed;
+  const everyNode = Int32Array.from(input.nodes, (_, i) => i);
+  const crossings = (p: { x: Float64Array; y: Float64Array }) =>
+    new DrawingCost(p.x, p.y, bundledEdges(everyNode, n, adj.outs)).total();
+  const { x, y, groups } = plain === uncrossed || crossings(uncrossed) < crossings(plain) ? uncrossed : plain;
+  const byName = new Map(groups.map((g) => [g.group, g]));
+  placeNodesOfGroups(
+    x,
+    y,
+    input,
+    adj,
+    ordered.flatMap(([g]) => (g === '' ? [] : [byName.get(g)!]))
+  );
   return { x, y, groups: groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)) };
 }

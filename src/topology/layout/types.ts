@@ -31,6 +31,8 @@ export interface GroupBox {
   y: number;
   width: number;
   height: number;
+  /** Where the group's node is drawn while the group is collapsed; the box's centre when absent. */
+  node?: Point;
 }
 
 /** Positions by node index in LayoutInput.nodes order: typed arrays travel from a worker without copying. */

@@ -1,0 +1,150 @@
+import { segmentDistance } from './clearance';
+
+/** Straight edges between points, by index, each with a weight (how many drawn edges it stands for). */
+export interface WeightedEdge {
+  a: number;
+  b: number;
+  weight: number;
+}
+
+/**
+ * The straight edges between `count` points that the edges `outs` (by node) make once node v is drawn as point
+ * `point[v]`: one per pair of points, weighted by the directions drawn (each is its own curve), none within a point.
+ */
+export function bundledEdges(point: Int32Array, count: number, outs: number[][]): WeightedEdge[] {
+  const directions = new Map<number, number>();
+  outs.forEach((list, v) =>
+    list.forEach((t) => {
+      const [a, b] = [point[v], point[t]];
+      if (a !== b) {
+        const key = Math.min(a, b) * count + Math.max(a, b);
+        directions.set(key, (directions.get(key) ?? 0) | (a < b ? 1 : 2));
+      }
+    })
+  );
+  return Array.from(directions, ([key, d]) => ({
+    a: Math.floor(key / count),
+    b: key % count,
+    weight: d === 3 ? 2 : 1,
+  }));
+}
+
+/** An edge passing this close to a node not its own reads as ending there: it costs as much as a crossing. */
+export const NODE_CLEARANCE = 28;
+
+const side = (ox: number, oy: number, ax: number, ay: number, bx: number, by: number) =>
+  (ax - ox) * (by - oy) - (ay - oy) * (bx - ox);
+
+/**
+ * Whether segments p–q and r–s cross at one point inside both: touching ends and collinear overlaps are not
+ * crossings, as the readability figures count them (test/support/readability.ts).
+ */
+export function segmentsCross(
+  px: number,
+  py: number,
+  qx: number,
+  qy: number,
+  rx: number,
+  ry: number,
+  sx: number,
+  sy: number
+): boolean {
+  return (
+    side(px, py, qx, qy, rx, ry) * side(px, py, qx, qy, sx, sy) < 0 &&
+    side(rx, ry, sx, sy, px, py) * side(rx, ry, sx, sy, qx, qy) < 0
+  );
+}
+
+/**
+ * What a drawing of straight weighted edges between points costs to read, and what one point contributes to it:
+ * crossings (two bundles of k and l parallel edges cross k × l times) and edges passing over a node not their own
+ * (within NODE_CLEARANCE, counted as one crossing per edge). Positions are read from `x` and `y` at each call, so a
+ * caller moves a point and asks again; each call is the point's edges against all edges, linear in the edges.
+ */
+export class DrawingCost {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly w: Float64Array;
+  private readonly incident: number[][];
+
+  constructor(
+    private readonly x: Float64Array,
+    private readonly y: Float64Array,
+    edges: WeightedEdge[]
+  ) {
+    this.a = Int32Array.from(edges, (e) => e.a);
+    this.b = Int32Array.from(edges, (e) => e.b);
+    this.w = Float64Array.from(edges, (e) => e.weight);
+    this.incident = Array.from(x, () => []);
+    edges.forEach((e, i) => {
+      this.incident[e.a].push(i);
+      this.incident[e.b].push(i);
+    });
+  }
+
+  degree(v: number): number {
+    return this.incident[v].length;
+  }
+
+  private over(v: number, e: number): boolean {
+    const { x, y, a, b } = this;
+    return v !== a[e] && v !== b[e] && segmentDistance(x[v], y[v], x[a[e]], y[a[e]], x[b[e]], y[b[e]]) < NODE_CLEARANCE;
+  }
+
+  /** Crossings of edge e with the others (from edge `from` on, so the total counts each pair once). */
+  private crossingsOf(e: number, from: number): number {
+    const { x, y, a, b, w } = this;
+    const [p, q] = [a[e], b[e]];
+    const [px, py, qx, qy] = [x[p], y[p], x[q], y[q]];
+    const [left, right, top, bottom] = [Math.min(px, qx), Math.max(px, qx), Math.min(py, qy), Math.max(py, qy)];
+    let sum = 0;
+    for (let f = from; f < a.length; f++) {
+      const c = a[f];
+      const d = b[f];
+      const apart =
+        Math.max(x[c], x[d]) < left ||
+        Math.min(x[c], x[d]) > right ||
+        Math.max(y[c], y[d]) < top ||
+        Math.min(y[c], y[d]) > bottom;
+      if (!apart && c !== p && c !== q && d !== p && d !== q && segmentsCross(px, py, qx, qy, x[c], y[c], x[d], y[d])) {
+        sum += w[e] * w[f];
+      }
+    }
+    return sum;
+  }
+
+  private oversOf(e: number): number {
+    let sum = 0;
+    for (let u = 0; u < this.x.length; u++) {
+      sum += this.over(u, e) ? this.w[e] : 0;
+    }
+    return sum;
+  }
+
+  /** Point v's share: its edges' crossings and passes over nodes, and other edges passing over it. */
+  of(v: number): number {
+    let sum = 0;
+    for (const e of this.incident[v]) {
+      sum += this.crossingsOf(e, 0) + this.oversOf(e);
+    }
+    for (let f = 0; f < this.a.length; f++) {
+      sum += this.over(v, f) ? this.w[f] : 0;
+    }
+    return sum;
+  }
+
+  /** The whole drawing's count. */
+  total(): number {
+    let sum = 0;
+    for (let e = 0; e < this.a.length; e++) {
+      sum += this.crossingsOf(e, e + 1) + this.oversOf(e);
+    }
+    return sum;
+  }
+
+  /** Weighted length of v's edges: what ties are broken by, shorter first. */
+  lengthOf(v: number): number {
+    const { x, y, a, b, w } = this;
+    return this.incident[v].reduce((sum, e) => sum + Math.hypot(x[a[e]] - x[b[e]], y[a[e]] - y[b[e]]) * w[e], 0);
+  }
+}

@@ -1,0 +1,38 @@
+import { DrawingCost, WeightedEdge } from './crossings';
+import { Point } from './types';
+
+const MAX_ROUNDS = 6;
+
+/**
+ * Where the overview's nodes go: each movable point (a collapsed group's node) takes, among its candidate positions
+ * (spots inside its group's box), the one where the straight edges cross least and pass over fewest nodes
+ * (DrawingCost), given where the others are; rounds of this until none moves. Fixed points (nodes outside groups)
+ * have no candidates. A move is taken only if it lowers the count, or keeps it and shortens the point's edges, so the
+ * result is deterministic and never costs more than the start.
+ */
+export function placeGroupNodes(start: Point[], candidates: Point[][], edges: WeightedEdge[]): Point[] {
+  const x = Float64Array.from(start, (p) => p.x);
+  const y = Float64Array.from(start, (p) => p.y);
+  const cost = new DrawingCost(x, y, edges);
+  for (let round = 0, moved = true; moved && round < MAX_ROUNDS; round++) {
+    moved = false;
+    for (let v = 0; v < start.length; v++) {
+      if (candidates[v].length === 0 || cost.degree(v) === 0) {
+        continue;
+      }
+      const [hx, hy] = [x[v], y[v]];
+      let best = { sum: cost.of(v), length: cost.lengthOf(v), x: hx, y: hy };
+      for (const c of candidates[v]) {
+        [x[v], y[v]] = [c.x, c.y];
+        const sum = cost.of(v);
+        const length = sum <= best.sum ? cost.lengthOf(v) : Infinity;
+        if (sum < best.sum || (sum === best.sum && length < best.length * (1 - 1e-9))) {
+          best = { sum, length, x: c.x, y: c.y };
+        }
+      }
+      [x[v], y[v]] = [best.x, best.y];
+      moved ||= best.x !== hx || best.y !== hy;
+    }
+  }
+  return Array.from(x, (px, i) => ({ x: px, y: y[i] }));
+}
