@@ -240,9 +240,12 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
   // Crossings decide between the two arrangements, counted exactly on the straight edges between node centres.
   const uncrossed = draw(true);
   const plain = uncrossed.changed ? draw(false) : uncrossed;
-  const everyNode = Int32Array.from(input.nodes, (_, i) => i);
-  const crossings = (p: { x: Float64Array; y: Float64Array }) =>
-    new DrawingCost(p.x, p.y, bundledEdges(everyNode, n, adj.outs)).total();
+  const edges = bundledEdges(
+    Int32Array.from(input.nodes, (_, i) => i),
+    n,
+    adj.outs
+  );
+  const crossings = (p: { x: Float64Array; y: Float64Array }) => new DrawingCost(p.x, p.y, edges).total();
   const { x, y, groups } = plain === uncrossed || crossings(uncrossed) < crossings(plain) ? uncrossed : plain;
   const byName = new Map(groups.map((g) => [g.group, g]));
   placeNodesOfGroups(
