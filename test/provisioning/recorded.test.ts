@@ -35,6 +35,12 @@ const VARS = { cluster: '.*', namespace: 'bookinfo', service: 'productpage.booki
 
 const key = (s: InstantSample) => JSON.stringify(Object.entries(s.metric).sort());
 
+/**
+ * The series a `topk` panel ranks, all of them: where two pods' rates lie within the tolerance of each other, the
+ * tenth and eleventh can trade places between raw and recorded, which says nothing about either value.
+ */
+const unranked = (expr: string) => expr.match(/^topk\(\d+, ([\s\S]*)\)$/)?.[1] ?? expr;
+
 /** Every dashboard target whose query recorded mode changes. */
 const recordedDashboards = buildDashboards(recorded);
 const pairs = buildDashboards(raw).flatMap((d, i) => {
@@ -151,7 +157,7 @@ describe('recorded mode gives the raw values', () => {
   test('with every pod scraped by two jobs, each pod is counted once: rates within a scrape at each end of the window', async () => {
     // A quantile read from buckets moves across a bucket by more than its counts do, so quantiles are left to the
     // test above, where raw and recorded read the same samples.
-    const rates = pairs.filter((p) => !p.raw.includes('histogram_quantile'));
+    const rates = pairs.filter((p) => !p.raw.includes('histogram_quantile')).map((p) => ({ ...p, raw: unranked(p.raw), recorded: unranked(p.recorded) }));
     expect(rates.length).toBeGreaterThan(100);
     const { mismatches, compared } = await compare(twice, rates, TWO_JOBS_TOLERANCE);
     expect(mismatches).toEqual([]);
