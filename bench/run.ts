@@ -4,11 +4,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeMachine } from './machine';
 import { renderResultsMarkdown } from './report';
-import { SECTIONS } from './sections';
+import { OPT_IN, SECTIONS } from './sections';
 
 const RESULTS_JSON = join(__dirname, 'results.json');
 
-// `npm run bench [-- section ...]`: runs each section (all by default), writes bench/results.json and
+// `npm run bench [-- section ...]`: runs each section (all but the opt-in ones by default), writes bench/results.json and
 // bench/RESULTS.md. Sections measure our code and the named anchor in the same run and report the ratio.
 // Running some sections keeps the others' last figures, each with the date it was measured.
 async function main() {
@@ -24,7 +24,7 @@ async function main() {
   }
   const results: Record<string, unknown> = { ...previousSections, machine: describeMachine(), runs };
   for (const [name, run] of Object.entries(SECTIONS)) {
-    if (wanted.length > 0 && !wanted.includes(name)) {
+    if (wanted.length > 0 ? !wanted.includes(name) : OPT_IN.has(name)) {
       continue;
     }
     console.log(`bench: ${name} …`);
