@@ -85,7 +85,6 @@ export async function drawOurs(page: Page, frames: unknown[], nodes: number): Pr
       const all = hook.nodes();
       const radii = hook.radii();
       const shown = all.map((_, i) => i).filter((i) => all[i].visible);
-      const at = new Map(all.map((n) => [n.id, n]));
       return {
         panel: { x: box.left, y: box.top, width: box.width, height: box.height },
         drawn: [
@@ -99,12 +98,8 @@ export async function drawOurs(page: Page, frames: unknown[], nodes: number): Pr
         ],
         nodePx: shown.map((i) => 2 * radii[i]),
         nodes: all.map((n, i) => ({ id: n.id, label: n.label, x: n.x, y: n.y, radius: radii[i] })),
-        // Through the point the hover finds it at, which lies on the drawn line or, for parallel edges, the curve.
-        edges: hook.edges().map((e) => ({
-          source: e.source,
-          target: e.target,
-          points: [at.get(e.source)!, e, at.get(e.target)!].map(({ x, y }) => ({ x, y })),
-        })),
+        // As drawn: the line, or the curve sampled (test hook).
+        edges: hook.edges().map((e) => ({ source: e.source, target: e.target, points: e.path })),
         labels,
       };
     },

@@ -21,6 +21,7 @@ import { linksFor } from './links';
 import { TopologyGraph } from './model/types';
 import { MenuAction, NodeMenu } from './NodeMenu';
 import { sceneStyle } from './render/palette';
+import { RouteMemo } from './render/edgeRoutes';
 import { buildScene } from './render/scene';
 import { Viewport } from './render/viewport';
 import { getStyles } from './styles';
@@ -50,9 +51,19 @@ export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onCha
   const sizeRef = useRef<CanvasSize>({ width: 0, height: 0 });
   const expansion = useExpansion({ graph: mesh, layout: meshLayout, options, onChange, size, viewportRef });
   const { graph, layout } = expansion;
+  const routes = useMemo(() => new RouteMemo(), []);
   const scene = useMemo(
-    () => buildScene(graph, layout, style.colors, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces),
-    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces]
+    () =>
+      buildScene(
+        graph,
+        layout,
+        style.colors,
+        options.edgeLabel,
+        options.hideIdleEdges,
+        options.groupNamespaces,
+        routes
+      ),
+    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, routes]
   );
   const [hover, setHover] = useState<Hover>(NO_HOVER);
   const [menu, setMenu] = useState<Menu>();

@@ -1,5 +1,5 @@
 import { RefObject, useEffect } from 'react';
-import { controlPoint, edgeMidpoint, Point } from '../render/edgeGeometry';
+import { controlPoint, curvePoints, edgeMidpoint, Point, pointOnCurve } from '../render/edgeGeometry';
 import { Badge } from '../render/badges';
 import { Rect } from '../render/frameCache';
 import { edgeAt } from '../render/hitTest';
@@ -27,6 +27,8 @@ export interface TopologyTestHook {
     target: string;
     x: number;
     y: number;
+    /** The edge as drawn, in page pixels: its ends when straight, its curve sampled when bent; empty for a loop. */
+    path: Array<{ x: number; y: number }>;
     rate: number;
     errorShare?: number;
     p95?: number;
@@ -107,8 +109,12 @@ function exposeForTests(
         const clear = (p: Point) => clearOfNode(p) && (!owns || edgeAt(scene, p.x, p.y, EDGE_HIT_PX / k) === i);
         const mid = hoverPoint(scene, i, clear);
         const { x, y } = page(mid.x, mid.y);
+        const path = curvePoints(scene, i).map((p) => {
+          const at = page(p.x, p.y);
+          return { x: at.x, y: at.y };
+        });
         const { id, source, target, rate, errorShare, p95, bytesRate } = e;
-        return { id, source, target, x, y, rate, errorShare, p95, bytesRate };
+        return { id, source, target, x, y, path, rate, errorShare, p95, bytesRate };
       });
     },
     groups: () => {
@@ -188,13 +194,9 @@ function hoverPoint(scene: Scene, e: number, clear: (p: Point) => boolean): Poin
   if (a === b || clear(mid)) {
     return mid;
   }
-  const c = controlPoint(scene, e, { x: 0, y: 0 });
   // The drawn edge is the quadratic curve from a through c to b (a straight line when c is the chord's middle).
-  const at = (t: number) => ({
-    x: (1 - t) ** 2 * scene.x[a] + 2 * (1 - t) * t * c.x + t * t * scene.x[b],
-    y: (1 - t) ** 2 * scene.y[a] + 2 * (1 - t) * t * c.y + t * t * scene.y[b],
-  });
-  return ALONG.map(at).find(clear) ?? mid;
+  const c = controlPoint(scene, e, { x: 0, y: 0 });
+  return ALONG.map((t) => pointOnCurve(scene, e, c, t)).find(clear) ?? mid;
 }
 
 /** Exposes the mounted panel as `window.__meshscopeTopology`, if the page asked for it; otherwise does nothing. */

@@ -58,14 +58,12 @@ export function useAutoFit({ scene, fitKey, viewportRef, sizeRef, requestDraw }:
       const { width, height } = sizeRef.current;
       const a = scene.from[e];
       const b = scene.to[e];
-      const ends = {
-        x0: Math.min(scene.x[a], scene.x[b]),
-        y0: Math.min(scene.y[a], scene.y[b]),
-        x1: Math.max(scene.x[a], scene.x[b]),
-        y1: Math.max(scene.y[a], scene.y[b]),
-      };
-      const k = Math.min(Math.max(viewportRef.current.k, 1), fitViewport(ends, width, height).k);
       const mid = edgeMidpoint(scene, e);
+      // A curve's middle is off its chord's: the box around it that reaches both ends, so centring shows them.
+      const dx = Math.max(Math.abs(scene.x[a] - mid.x), Math.abs(scene.x[b] - mid.x));
+      const dy = Math.max(Math.abs(scene.y[a] - mid.y), Math.abs(scene.y[b] - mid.y));
+      const ends = { x0: mid.x - dx, y0: mid.y - dy, x1: mid.x + dx, y1: mid.y + dy };
+      const k = Math.min(Math.max(viewportRef.current.k, 1), fitViewport(ends, width, height).k);
       viewportRef.current = centerOn(viewportRef.current, mid.x, mid.y, width, height, k);
       requestDraw();
     },

@@ -2,14 +2,13 @@ import { adjacencyOf as adjacency } from '../../../test/support/adjacency';
 import { defaultTopology } from '../../../simulator/topology/default';
 import { DEFAULT_OPTIONS } from '../../options';
 import { framesToGraph } from '../model/framesToGraph';
-import { NODE_RADIUS } from '../render/scene';
 import { layoutPicture } from '../../../test/support/layoutPicture';
 import { nodesOnForeignEdges, overlappingEdges } from '../../../test/support/readability';
 import { truthFrames } from '../../../test/support/truthFrames';
 import { clearEdges, EDGE_CLEARANCE } from './clearance';
 import { layoutInput } from './fromGraph';
 import { layoutGraph } from './layered';
-import { LayoutInput } from './types';
+import { LayoutInput, NODE_RADIUS } from './types';
 
 /** Slack beyond a node's disc an edge must keep, and how close and how long an edge along another is an overlap. */
 const SLACK = 3;

@@ -1,6 +1,6 @@
 import { FAN } from '../render/edgeGeometry';
-import { NODE_RADIUS } from '../render/scene';
 import { Adjacency } from './rank';
+import { NODE_RADIUS } from './types';
 
 /**
  * How far (world units) a node's centre must stay from a drawn edge that is not its own: its disc and a few units

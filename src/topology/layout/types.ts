@@ -42,6 +42,8 @@ export interface Layout {
   groups: GroupBox[];
 }
 
+/** World radius of an ordinary node. */
+export const NODE_RADIUS = 14;
 export const LAYER_GAP = 240;
 export const NODE_GAP = 64;
 export const GROUP_GAP = 96;

@@ -165,6 +165,29 @@ export function edgeDistance(s: EdgeEnds, e: number, px: number, py: number): nu
   return best;
 }
 
+/** Edge e as drawn, in world units: its ends for a straight line, else its curve at `steps` + 1 points; none for a loop. */
+export function curvePoints(s: EdgeEnds, e: number, steps = CURVE_STEPS): Point[] {
+  const a = s.from[e];
+  const b = s.to[e];
+  if (a === b) {
+    return [];
+  }
+  if (s.bend[e] === 0) {
+    return [
+      { x: s.x[a], y: s.y[a] },
+      { x: s.x[b], y: s.y[b] },
+    ];
+  }
+  const c = controlPoint(s, e, { x: 0, y: 0 });
+  return Array.from({ length: steps + 1 }, (_, i) => pointOnCurve(s, e, c, i / steps));
+}
+
+/** The point at t (0 at the source, 1 at the target) of bent edge e, whose control point (controlPoint) is `c`. */
+export function pointOnCurve(s: EdgeEnds, e: number, c: Point, t: number): Point {
+  const [a, b, u] = [s.from[e], s.to[e], 1 - t];
+  return { x: u * u * s.x[a] + 2 * u * t * c.x + t * t * s.x[b], y: u * u * s.y[a] + 2 * u * t * c.y + t * t * s.y[b] };
+}
+
 /** Adds edge e to the current path. */
 export function pathEdge(ctx: CanvasRenderingContext2D, s: EdgeEnds, e: number): void {
   const a = s.from[e];

@@ -1,10 +1,10 @@
 import { SpecialKind } from '../model/types';
-import { NODE_GAP } from '../layout/types';
+import { NODE_GAP, NODE_RADIUS } from '../layout/types';
 import { edgeMidpoint, edgeReach, pathArrow, pathEdge } from './edgeGeometry';
 import { Badge, badgeLine, badgeWidth, fillBadge, strokeBadge } from './badges';
 import { LabelCandidate, Placement, PlacedLabel, placeLabels } from './labels';
 import { SceneStyle } from './palette';
-import { NODE_RADIUS, Scene } from './scene';
+import { Scene } from './scene';
 import { pathShape } from './shapes';
 import { Rect } from './frameCache';
 import { textWidth } from './textWidth';

@@ -1,8 +1,9 @@
 import { TopologyEdgeLabel } from '../../options';
 import { TopologyEdge, TopologyGraph, TopologyNode } from '../model/types';
-import { GroupBox, Layout } from '../layout/types';
+import { GroupBox, Layout, NODE_RADIUS } from '../layout/types';
 import { formatBytes, formatMs, formatRate, formatShare } from './format';
 import { edgeBends, EdgeEnds } from './edgeGeometry';
+import { RouteMemo } from './edgeRoutes';
 import { HealthColors } from './palette';
 import { Badge, badgesOf } from './badges';
 import { drawOrder, labelOrder } from './order';
@@ -34,8 +35,6 @@ export interface Scene extends EdgeEnds {
   indexOf: Map<string, number>;
 }
 
-/** World radius of an ordinary node. */
-export const NODE_RADIUS = 14;
 
 /** An HTTP or gRPC edge's figure for the label mode. */
 function figure(e: TopologyEdge, mode: Exclude<TopologyEdgeLabel, 'none'>): string {
@@ -72,7 +71,8 @@ export function buildScene(
   colors: HealthColors,
   mode: TopologyEdgeLabel,
   hideIdle: boolean,
-  showGroups = true
+  showGroups = true,
+  routes = new RouteMemo()
 ): Scene {
   const nodes = graph.nodes;
   const indexOf = new Map<string, number>();
@@ -101,16 +101,18 @@ export function buildScene(
     to[i] = ends[2 * i + 1];
     edgeWidth[i] = width(e);
   });
+  const x = layout.x.slice();
+  const y = layout.y.slice();
   return {
     nodes,
     edges,
-    x: layout.x.slice(),
-    y: layout.y.slice(),
+    x,
+    y,
     radius,
     nodeColor: nodes.map((n) => n.color ?? colors[n.health]),
     from,
     to,
-    bend: edgeBends(from, to),
+    bend: routes.bends({ x, y, radius, from, to, bend: edgeBends(from, to) }),
     edgeColor: edges.map((e) => colors[e.health]),
     edgeWidth,
     edgeLabel: edges.map((e) => edgeLabelText(e, mode)),
