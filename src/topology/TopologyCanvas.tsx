@@ -54,16 +54,11 @@ export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onCha
   const routes = useMemo(() => new RouteMemo(), []);
   const scene = useMemo(
     () =>
-      buildScene(
-        graph,
-        layout,
-        style.colors,
-        options.edgeLabel,
-        options.hideIdleEdges,
-        options.groupNamespaces,
-        routes
-      ),
-    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, routes]
+      buildScene(graph, layout, style.colors, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, {
+        memo: routes,
+        room: size,
+      }),
+    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, routes, size]
   );
   const [hover, setHover] = useState<Hover>(NO_HOVER);
   const [menu, setMenu] = useState<Menu>();

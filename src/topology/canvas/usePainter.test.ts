@@ -74,7 +74,8 @@ describe('usePainter', () => {
       .labels()
       .filter((l) => before.has(key(l)));
     expect(again.length).toBeGreaterThan(labels.length / 2);
-    expect(again.map((l) => l.x - before.get(key(l))!)).toEqual(again.map(() => 50));
+    // Rounded: a label along a curve is placed by arithmetic on its points, which moving them shifts by a last bit.
+    expect(again.map((l) => Number((l.x - before.get(key(l))!).toFixed(6)))).toEqual(again.map(() => 50));
   });
 
   it('draws an animation frame at once, and never moves one for a gesture: its dashes would stand still', () => {

@@ -1,6 +1,7 @@
 import { segmentDistance } from '../layout/clearance';
 import { NODE_CLEARANCE, segmentsCross } from '../layout/crossings';
 import { EdgeEnds } from './edgeGeometry';
+import { Bounds } from './viewport';
 
 /**
  * Above this many edges the fan alone is drawn: choosing curves costs about edges² a pass, and a graph this large
@@ -11,7 +12,7 @@ export const MAX_ROUTED_EDGES = 500;
 /** Segments each curve is measured by while choosing: enough to follow a bend of half the chord. */
 const STEPS = 6;
 /** Sideways offsets a node pair's curves may take, as shares of the pair's distance; 0 (the fan) first. */
-const OFFSETS = [0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36, 0.48, -0.48];
+const OFFSETS = [0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36, 0.48, -0.48, 0.6, -0.6];
 const MAX_PASSES = 4;
 /** Between two choices as good otherwise, the straighter one wins by this much a unit of offset share. */
 const STRAIGHTNESS = 0.01;
@@ -37,9 +38,10 @@ interface Pair {
  * overview) have more crossings as straight lines than any placement of their nodes can avoid; a curve bowed around
  * the others avoids them, as routed edges do in a layered drawing. Each pair keeps its edges' spacing, so they stay
  * apart. Local search: pair by pair, the offset that costs least given the others, in passes until none moves; an
- * offset is taken only if it lowers the cost, so the result never reads worse than the fan it starts from.
+ * offset is taken only if it lowers the cost, so the result never reads worse than the fan it starts from. With
+ * `within`, no curve bows out of it: the scene passes what the panel shows at fit.
  */
-export function routeEdges(s: EdgeEnds): Float32Array {
+export function routeEdges(s: EdgeEnds, within?: Bounds): Float32Array {
   const bend = s.bend.slice();
   const m = s.from.length;
   if (m > MAX_ROUTED_EDGES || m < 2) {
@@ -83,7 +85,7 @@ export function routeEdges(s: EdgeEnds): Float32Array {
       for (const share of OFFSETS) {
         if (share !== start) {
           setOffset(p, share);
-          const c = cost(p, best.cost);
+          const c = inside(pairs[p], curves.box, within) ? cost(p, best.cost) : Infinity;
           best = c < best.cost - 1e-9 ? { share, cost: c } : best;
         }
       }
@@ -92,6 +94,20 @@ export function routeEdges(s: EdgeEnds): Float32Array {
     }
   }
   return bend;
+}
+
+/** Whether the curves of `pair` lie within `within` (or there is no bound). */
+function inside(pair: Pair, box: Float64Array, within?: Bounds): boolean {
+  return (
+    !within ||
+    pair.edges.every(
+      (e) =>
+        box[e * 4] >= within.x0 &&
+        box[e * 4 + 1] >= within.y0 &&
+        box[e * 4 + 2] <= within.x1 &&
+        box[e * 4 + 3] <= within.y1
+    )
+  );
 }
 
 /** The edges of each unordered node pair, self-loops left out. */
@@ -228,9 +244,9 @@ const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
  * new figures, and the curves depend on where the edges run only.
  */
 export class RouteMemo {
-  private last?: { s: EdgeEnds; bend: Float32Array };
+  private last?: { s: EdgeEnds; within?: Bounds; bend: Float32Array };
 
-  bends(s: EdgeEnds): Float32Array {
+  bends(s: EdgeEnds, within?: Bounds): Float32Array {
     const l = this.last;
     if (
       l &&
@@ -238,12 +254,13 @@ export class RouteMemo {
       same(l.s.y, s.y) &&
       same(l.s.from, s.from) &&
       same(l.s.to, s.to) &&
-      same(l.s.bend, s.bend)
+      same(l.s.bend, s.bend) &&
+      JSON.stringify(l.within) === JSON.stringify(within)
     ) {
       return l.bend;
     }
-    const bend = routeEdges(s);
-    this.last = { s: { ...s, x: s.x.slice(), y: s.y.slice() }, bend };
+    const bend = routeEdges(s, within);
+    this.last = { s: { ...s, x: s.x.slice(), y: s.y.slice() }, within, bend };
     return bend;
   }
 }

@@ -1,9 +1,11 @@
 import { TopologyEdgeLabel } from '../../options';
 import { TopologyEdge, TopologyGraph, TopologyNode } from '../model/types';
+import { drawingBounds } from '../layout/bounds';
 import { GroupBox, Layout, NODE_RADIUS } from '../layout/types';
 import { formatBytes, formatMs, formatRate, formatShare } from './format';
 import { edgeBends, EdgeEnds } from './edgeGeometry';
 import { RouteMemo } from './edgeRoutes';
+import { Bounds, fitViewport, visibleWorld } from './viewport';
 import { HealthColors } from './palette';
 import { Badge, badgesOf } from './badges';
 import { drawOrder, labelOrder } from './order';
@@ -35,7 +37,6 @@ export interface Scene extends EdgeEnds {
   indexOf: Map<string, number>;
 }
 
-
 /** An HTTP or gRPC edge's figure for the label mode. */
 function figure(e: TopologyEdge, mode: Exclude<TopologyEdgeLabel, 'none'>): string {
   if (mode === 'rate') {
@@ -65,6 +66,20 @@ function width(e: TopologyEdge): number {
   return Math.min(6, 1 + Math.log10(1 + traffic));
 }
 
+/** How edges are routed: the last routes, and the panel's size, whose view at fit the curves stay in. */
+export interface Routing {
+  memo: RouteMemo;
+  room?: { width: number; height: number };
+}
+
+/** What the panel shows of the world when fitted (useAutoFit): the drawing, and the margin and slack around it. */
+function roomAtFit(x: Float64Array, y: Float64Array, groups: GroupBox[], { room }: Routing): Bounds | undefined {
+  const bounds = drawingBounds(x, y, groups);
+  return bounds && room && room.width > 0 && room.height > 0
+    ? visibleWorld(fitViewport(bounds, room.width, room.height), room.width, room.height)
+    : bounds;
+}
+
 export function buildScene(
   graph: TopologyGraph,
   layout: Layout,
@@ -72,7 +87,7 @@ export function buildScene(
   mode: TopologyEdgeLabel,
   hideIdle: boolean,
   showGroups = true,
-  routes = new RouteMemo()
+  routing: Routing = { memo: new RouteMemo() }
 ): Scene {
   const nodes = graph.nodes;
   const indexOf = new Map<string, number>();
@@ -103,6 +118,7 @@ export function buildScene(
   });
   const x = layout.x.slice();
   const y = layout.y.slice();
+  const groups = showGroups ? layout.groups : [];
   return {
     nodes,
     edges,
@@ -112,7 +128,7 @@ export function buildScene(
     nodeColor: nodes.map((n) => n.color ?? colors[n.health]),
     from,
     to,
-    bend: routes.bends({ x, y, radius, from, to, bend: edgeBends(from, to) }),
+    bend: routing.memo.bends({ x, y, radius, from, to, bend: edgeBends(from, to) }, roomAtFit(x, y, groups, routing)),
     edgeColor: edges.map((e) => colors[e.health]),
     edgeWidth,
     edgeLabel: edges.map((e) => edgeLabelText(e, mode)),
@@ -122,7 +138,7 @@ export function buildScene(
     nodeOrder: drawOrder(nodes),
     edgeOrder: drawOrder(edges),
     labelOrder: labelOrder(nodes, edges),
-    groups: showGroups ? layout.groups : [],
+    groups,
     indexOf,
   };
 }
