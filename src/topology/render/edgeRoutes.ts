@@ -9,8 +9,11 @@ import { Bounds } from './viewport';
  */
 export const MAX_ROUTED_EDGES = 500;
 
-/** Segments each curve is measured by while choosing: enough to follow a bend of half the chord. */
-const STEPS = 6;
+/**
+ * Segments each curve is measured by while choosing: enough to follow a bend of half the chord. Odd, so that no cut
+ * falls on a curve's middle, where symmetric drawings cross and a crossing exactly at a cut would not count.
+ */
+const STEPS = 7;
 /** Sideways offsets a node pair's curves may take, as shares of the pair's distance; 0 (the fan) first. */
 const OFFSETS = [0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36, 0.48, -0.48, 0.6, -0.6];
 const MAX_PASSES = 4;

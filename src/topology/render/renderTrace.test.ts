@@ -9,6 +9,7 @@ import { syntheticMesh } from '../../../test/support/syntheticMesh';
 import { sceneStyle } from './palette';
 import { recordingContext } from '../../../test/support/recordingContext';
 import { HoverState, RenderState, renderHover, renderScene } from './renderScene';
+import { RouteMemo } from './edgeRoutes';
 import { buildScene, Scene } from './scene';
 import { fitViewport, Viewport, zoomAt } from './viewport';
 
@@ -100,10 +101,12 @@ function traces(nodes: number, edgesPerNode: number, seed: number): Record<strin
   const frames = [...syntheticMesh(nodes, edgesPerNode, seed).frames, ...oddities()];
   const graph = framesToGraph(frames, DEFAULT_OPTIONS.topology);
   const out: Record<string, string> = {};
+  // Variants drawing the same positions share their routes, as one panel's scenes do.
+  const memo = new RouteMemo();
   VARIANTS.forEach((v, vi) => {
     const style = sceneStyle(createTheme({ colors: { mode: v.dark ? 'dark' : 'light' } }), v.colorBlind);
     const layout = layoutGraph(layoutInput(graph, v.hideIdle), { pinned: {} });
-    const scene = buildScene(graph, layout, style.colors, v.mode, v.hideIdle, v.groups);
+    const scene = buildScene(graph, layout, style.colors, v.mode, v.hideIdle, v.groups, { memo });
     const kinds = states(scene);
     viewports(scene).forEach(([name, viewport], i) => {
       const [stateName, state] = kinds[(i + vi) % kinds.length];
