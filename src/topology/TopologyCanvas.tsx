@@ -52,13 +52,15 @@ export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onCha
   const expansion = useExpansion({ graph: mesh, layout: meshLayout, options, onChange, size, viewportRef });
   const { graph, layout } = expansion;
   const routes = useMemo(() => new RouteMemo(), []);
+  const { width, height } = size;
   const scene = useMemo(
     () =>
       buildScene(graph, layout, style.colors, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, {
         memo: routes,
-        room: size,
+        room: { width, height },
       }),
-    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, routes, size]
+    // The size's numbers, not the object: the view passes a new one each render.
+    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, routes, width, height]
   );
   const [hover, setHover] = useState<Hover>(NO_HOVER);
   const [menu, setMenu] = useState<Menu>();

@@ -9,6 +9,7 @@ import { Scene } from '../render/scene';
 import { Shape } from '../render/shapes';
 import { toScreen, Viewport } from '../render/viewport';
 import { WorstEdgeRow } from '../WorstEdges';
+import { onBorder } from './useExpansion';
 
 /**
  * `window.__meshscopeTopology`: a read-only view for browser tests and the benchmark, so they can hover, click and
@@ -106,7 +107,11 @@ function exposeForTests(
       // test is linear, so this is checked only on scenes small enough for tests that hover every edge.
       const owns = scene.edges.length <= OWNERSHIP_CHECK_MAX_EDGES;
       return scene.edges.map((e, i) => {
-        const clear = (p: Point) => clearOfNode(p) && (!owns || edgeAt(scene, p.x, p.y, EDGE_HIT_PX / k) === i);
+        // Nor on a box's border, where a click is on the box (useExpansion): a routed curve can run along one.
+        const clear = (p: Point) =>
+          clearOfNode(p) &&
+          !scene.groups.some((g) => onBorder(g, p.x, p.y)) &&
+          (!owns || edgeAt(scene, p.x, p.y, EDGE_HIT_PX / k) === i);
         const mid = hoverPoint(scene, i, clear);
         const { x, y } = page(mid.x, mid.y);
         const path = curvePoints(scene, i).map((p) => {

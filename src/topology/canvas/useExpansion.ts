@@ -43,7 +43,7 @@ export interface Expansion {
 const inside = (g: GroupBox, x: number, y: number, inset = 0) =>
   x >= g.x + inset && x <= g.x + g.width - inset && y >= g.y + inset && y <= g.y + g.height - inset;
 /** In the box's padding, where no node is ever laid out: a click there is on the box even over a passing edge. */
-const onBorder = (g: GroupBox, x: number, y: number) => inside(g, x, y) && !inside(g, x, y, GROUP_PADDING);
+export const onBorder = (g: GroupBox, x: number, y: number) => inside(g, x, y) && !inside(g, x, y, GROUP_PADDING);
 
 /**
  * Collapsed and expanded groups: the rule and the saved options (model/expansion.ts) say which are collapsed, the
