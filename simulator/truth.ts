@@ -18,6 +18,7 @@ import { quantile } from './util/distribution';
 import type { ActiveScenario } from './scenarios';
 import { ENVOY_DEFAULT_BUCKETS } from './spec/buckets';
 import { ZONE_ROUTING_STATS } from './render/envoy-stats';
+import type { IstiodTruth } from './targets/istiod';
 
 export interface EdgeTruth {
   /** Stable id, used by /scenarios: "ns/source->ns/destination" (or "->host" for egress). */
@@ -96,6 +97,8 @@ export interface Truth {
   edges: EdgeTruth[];
   /** Workloads whose sidecars have the extended stats on. */
   proxies: ProxyTruth[];
+  /** One istiod per cluster. */
+  istiods: IstiodTruth[];
 }
 
 /** The Envoy bucket (lower, upper] holding value v. */
@@ -207,6 +210,7 @@ export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): T
     proxies: mesh.workloads
       .filter((w) => w.spec.extendedStats && w.up && w.proxies.length > 0)
       .map((w) => proxyTruth(mesh, w)),
+    istiods: [...mesh.istiods.values()].map((i) => i.truth()),
     edges: mesh.edges.map((e): EdgeTruth => {
       const b = e.behaviour;
       const src = mesh.sourceOf(e);

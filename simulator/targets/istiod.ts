@@ -21,6 +21,19 @@ const TYPE_URLS: Record<(typeof SHORT_TYPES)[number], string> = {
 export const NORMAL_CONVERGENCE = logNormal(0.05, 0.3);
 export const SLOW_CONVERGENCE = logNormal(8, 25);
 
+/** What one istiod's metrics should show, for /truth. */
+export interface IstiodTruth {
+  pod: string;
+  /** Proxies connected over xDS (pilot_xds), as many as hold an xds-grpc connection to it. */
+  proxies: number;
+  services: number;
+  virtualServices: number;
+  /** Pushes triggered per second (pilot_push_triggers, all reasons). */
+  pushTriggersPerSecond: number;
+  /** Proxies reaching their pushed config per second (pilot_proxy_convergence_time's count). */
+  convergencesPerSecond: number;
+}
+
 export interface ControlPlaneView {
   /** Proxies connected to this istiod. */
   proxies: () => number;
@@ -219,6 +232,18 @@ export class IstiodPod implements ScrapeTarget {
         1
       );
     }
+  }
+
+  truth(): IstiodTruth {
+    const proxies = this.view.proxies();
+    return {
+      pod: this.pod.name,
+      proxies,
+      services: this.view.services,
+      virtualServices: this.view.virtualServices,
+      pushTriggersPerSecond: 1 / PUSH_PERIOD_S,
+      convergencesPerSecond: proxies / PUSH_PERIOD_S,
+    };
   }
 
   /** Replays the pushes that happened since the last scrape. */

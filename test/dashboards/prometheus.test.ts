@@ -1,8 +1,9 @@
 // Every generated query against a real Prometheus scraping the simulator's default mesh under each scrape setup
 // (test/helpers/setups.ts: Istio's sample Prometheus, Istio's Prometheus Operator docs on kube-prometheus-stack,
 // meshscope's monitors, a collector naming its own jobs, and every proxy scraped by two jobs at once): it parses,
-// returns data (except for metrics the simulator does not emit, checked to be absent), and the headline figures of
-// the Mesh and Service dashboards match the simulator's ground truth within 2 %, with no request counted twice.
+// returns data (except for metrics the simulator does not emit, checked to be absent), and the figures of the Mesh,
+// Service, Workload, Gateway, Ztunnel, Control Plane, Performance and Proxy internals dashboards match the
+// simulator's ground truth within 2 % (figures.ts), with no request counted twice.
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboards, DEFAULT_CONFIG } from '../../dashboards';
 import { type EdgeTruth, type Simulator, startSimulator } from '../../simulator';
@@ -11,6 +12,7 @@ import { type Setup, SETUP_NAMES, setupConfig } from '../helpers/setups';
 import { NOTHING_FOUND } from '../../dashboards/builders/setup';
 import { formatValue } from '../../bench/grafana/templating';
 import { candidates, defaults } from './candidates';
+import { figureTests } from './figures';
 import { exprOf, panelByTitle, panelsOf, substitute, targetsOf } from './walk';
 
 const WINDOW = '30s';
@@ -111,6 +113,15 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
       const res = await fetch(`${prom.url}/api/v1/label/${m[2]}/values?${params}`);
       return ((await res.json()) as { data: string[] }).data;
     };
+
+    figureTests({
+      truth: () => sim.truth(),
+      windowS: parseInt(WINDOW, 10),
+      rows: (uid, title, vars = {}, refId = 'A') => {
+        const d = dashboards.get(uid)!;
+        return prom.query(substitute(exprOf(d, title, refId), { ...defaults(d), ...vars }, WINDOW), at);
+      },
+    });
 
     test('every target of every dashboard parses and returns data for the default variable values; the Setup check finds nothing', async () => {
       const empty: string[] = [];
