@@ -1,7 +1,9 @@
 // One definition of a failed request (src/istio/semantics.ts), checked end to end on one real Prometheus scraping
-// the simulator: per edge the Topology view's tooltip and the Workload dashboard's inbound success rate by caller,
-// per service the tooltip of its service node, the Service dashboard's success rate, the recording rule and the
-// burn-rate alert's ratio agree within 1e-6 at the same instant, and equal the simulator's /truth within 1 point.
+// the simulator. Per edge: the Topology view's tooltip, the Workload dashboard's inbound success rate by caller, and
+// that panel in recorded mode (the recording rule's per-edge series); per service, which is what a Service
+// dashboard and an SLO are about: the tooltip of its service node, the Service dashboard's success rate, the
+// recording rule and the burn-rate alert's ratio, which for a service with a single caller is that edge's figure.
+// They agree within 1e-6 at the same instant and equal the simulator's /truth within 1 point.
 // Prometheus scrapes as Istio's docs set up Prometheus Operator (test/helpers/setups.ts), with the default selectors.
 // Grafana is not run: the panel's queries go to Prometheus as Grafana's data source sends them and their answers
 // become Grafana's frames (test/preview/prometheus/frames.ts), which the plugin's model reads.
@@ -29,8 +31,12 @@ const OBJECTIVE = 0.9999;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('one error definition: topology tooltip, Service and Workload dashboards, recording rule and SLO alert', () => {
-  const config = validateConfig({ alerts: { availabilityObjective: OBJECTIVE } });
+  // The recorded series' window is the dashboards' here, so raw and recorded figures read the same samples.
+  const config = validateConfig({ alerts: { availabilityObjective: OBJECTIVE }, recording: { window: WINDOW } });
   const dashboards = new Map(buildDashboards(config).map((d) => [d.uid!, d]));
+  const recordedWorkload = buildDashboards(validateConfig({ recording: { window: WINDOW, dashboards: true } })).find(
+    (d) => d.uid === 'meshscope-workload'
+  )!;
   let sim: Simulator;
   let prom: Prometheus;
   let open = false;
@@ -102,6 +108,30 @@ describe('one error definition: topology tooltip, Service and Workload dashboard
     return share!;
   };
 
+  /** The error share each truth edge's tooltip shows, on a graph of workload nodes. */
+  const edgeShares = (graph: TopologyGraph) => {
+    const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+    // A caller outside the mesh is its cluster's "unknown" node.
+    const same = (n: TopologyNode | undefined, end: { workload: string; namespace: string } | null) =>
+      end === null ? n?.special === 'unknown' : n?.workload === end.workload && n.namespace === end.namespace;
+    return (e: EdgeTruth) => {
+      const edge = graph.edges.find(
+        (g) =>
+          g.protocol === e.protocol && same(nodes.get(g.source), e.source) && same(nodes.get(g.target), e.destination!)
+      );
+      expect({ edge: e.id, drawn: edge !== undefined }).toEqual({ edge: e.id, drawn: true });
+      return tooltipShare(edgeRows(edge!), edge!.errorShare);
+    };
+  };
+
+  const within1e6 = (key: string, figures: Record<string, number>) => {
+    const spread = Math.max(...Object.values(figures)) - Math.min(...Object.values(figures));
+    expect({ key, ...figures, spread: spread <= 1e-6 ? 'within 1e-6' : spread }).toEqual({
+      key,
+      ...figures,
+      spread: 'within 1e-6',
+    });
+  };
   /** HTTP and gRPC edges into a workload whose sidecar or waypoint reports them, callers outside the mesh included. */
   const served = () =>
     edges.filter((e) => e.protocol !== 'tcp' && e.destination && e.reporters.some((r) => r !== 'source') && e.rate > 0);
@@ -125,37 +155,26 @@ describe('one error definition: topology tooltip, Service and Workload dashboard
     expect(served().some((e) => e.errorShare - e.http5xxShare > 0.01)).toBe(true);
   });
 
-  test('per edge: the tooltip and the Workload dashboard\'s "Success rate by caller" agree and equal /truth', async () => {
-    const graph = await topology({ serviceNodes: false });
-    const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  test('per edge: the tooltip, the Workload dashboard\'s "Success rate by caller" raw and recorded agree and equal /truth', async () => {
+    const share = edgeShares(await topology({ serviceNodes: false }));
     const workload = dashboards.get('meshscope-workload')!;
     const checked: string[] = [];
     for (const e of served()) {
-      // A caller outside the mesh is its cluster's "unknown" node.
-      const same = (n: TopologyNode | undefined, end: { workload: string; namespace: string } | null) =>
-        end === null ? n?.special === 'unknown' : n?.workload === end.workload && n.namespace === end.namespace;
-      const edge = graph.edges.find(
-        (g) =>
-          g.protocol === e.protocol && same(nodes.get(g.source), e.source) && same(nodes.get(g.target), e.destination!)
-      );
-      expect({ edge: e.id, drawn: edge !== undefined }).toEqual({ edge: e.id, drawn: true });
-      const tooltip = tooltipShare(edgeRows(edge!), edge!.errorShare);
-      const rows = await query(
-        bound(workload, 'Success rate by caller', {
-          namespace: e.destination!.namespace,
-          workload: e.destination!.workload,
-        })
-      );
-      const row = rows.filter((r) =>
-        e.source
-          ? r.metric.source_workload === e.source.workload && r.metric.source_workload_namespace === e.source.namespace
-          : r.metric.source_workload === 'unknown'
-      );
-      expect({ edge: e.id, rows: row.length }).toEqual({ edge: e.id, rows: 1 });
-      const dashboard = 1 - row[0].value;
-      expect({ edge: e.id, tooltip, dashboard, agree: Math.abs(tooltip - dashboard) <= 1e-6 }).toMatchObject({
-        agree: true,
-      });
+      const tooltip = share(e);
+      const byCaller = async (d: Dashboard) => {
+        const rows = await query(
+          bound(d, 'Success rate by caller', { namespace: e.destination!.namespace, workload: e.destination!.workload })
+        );
+        const row = rows.filter((r) =>
+          e.source
+            ? r.metric.source_workload === e.source.workload &&
+              r.metric.source_workload_namespace === e.source.namespace
+            : r.metric.source_workload === 'unknown'
+        );
+        expect({ edge: e.id, rows: row.length }).toEqual({ edge: e.id, rows: 1 });
+        return 1 - row[0].value;
+      };
+      within1e6(e.id, { tooltip, dashboard: await byCaller(workload), recorded: await byCaller(recordedWorkload) });
       expect({ edge: e.id, tooltip, truth: e.errorShare, ok: Math.abs(tooltip - e.errorShare) <= 0.01 }).toMatchObject({
         ok: true,
       });
@@ -167,21 +186,14 @@ describe('one error definition: topology tooltip, Service and Workload dashboard
   /** Rate-weighted error share of truth edges. */
   const truthShare = (into: EdgeTruth[]) =>
     into.reduce((s, e) => s + e.rate * e.errorShare, 0) / into.reduce((s, e) => s + e.rate, 0);
-  const within1e6 = (key: string, figures: Record<string, number>) => {
-    const spread = Math.max(...Object.values(figures)) - Math.min(...Object.values(figures));
-    expect({ key, ...figures, spread: spread <= 1e-6 ? 'within 1e-6' : spread }).toEqual({
-      key,
-      ...figures,
-      spread: 'within 1e-6',
-    });
-  };
   const serviceNodes = (graph: TopologyGraph, name: string) => {
     const [short, namespace] = name.split('.');
     return graph.nodes.filter((n) => n.kind === 'service' && n.service === short && n.namespace === namespace);
   };
 
-  test('per service and cluster: its tooltip, the recording rule and the burn alert agree and equal /truth', async () => {
+  test('per service and cluster: its tooltip, the recording rule, the burn alert and, for a single caller, its edge agree and equal /truth', async () => {
     const graph = await topology({ serviceNodes: true });
+    const share = edgeShares(await topology({ serviceNodes: false }));
     const recorded = await query('service:istio_request_errors:ratio_rate5m');
     const alerts = (await firing()).filter((a) => a.labels.alertname === 'MeshscopeServiceErrorBudgetBurnFast');
     const threshold = 14.4 * (1 - OBJECTIVE);
@@ -207,7 +219,13 @@ describe('one error definition: topology tooltip, Service and Workload dashboard
       const tooltip = tooltipShare(nodeRows(nodes[0]), nodes[0].errorShare);
       const alert = alerts.filter((a) => a.labels.destination_service === name && a.labels.cluster === cluster);
       expect({ key, fires: alert.length === 1 }).toEqual({ key, fires: truth > 2 * threshold });
-      within1e6(key, { tooltip, rule: rule[0].value, ...(alert.length === 1 ? { alert: alert[0].value } : {}) });
+      within1e6(key, {
+        tooltip,
+        rule: rule[0].value,
+        ...(alert.length === 1 ? { alert: alert[0].value } : {}),
+        // A service with one caller: its figures are that edge's.
+        ...(into.length === 1 ? { edge: share(into[0]) } : {}),
+      });
       expect({ key, tooltip, truth, ok: Math.abs(tooltip - truth) <= 0.01 }).toMatchObject({ ok: true });
     }
     expect(alerts.length).toBeGreaterThanOrEqual(3);
