@@ -26,6 +26,7 @@ module.exports = {
     'test/dashboards/le.test.ts',
     'test/simulator/exposition-writer.test.ts',
     'test/simulator/topology.test.ts',
+    'test/simulator/external.test.ts',
     'test/simulator/locality.test.ts',
   ],
 };

@@ -21,13 +21,15 @@ import { ZONE_ROUTING_STATS } from './render/envoy-stats';
 import type { IstiodTruth } from './targets/istiod';
 
 export interface EdgeTruth {
-  /** Stable id, used by /scenarios: "ns/source->ns/destination" (or "->host" for egress). */
+  /** Stable id, used by /scenarios: "ns/source->ns/destination" (or "->host" for egress and external hosts). */
   id: string;
   index: number;
   protocol: 'http' | 'grpc' | 'tcp';
   source: { workload: string; namespace: string } | null;
   destination: { workload: string; namespace: string; service: string } | null;
   egress: { cluster: string; host: string } | null;
+  /** A host outside the mesh that a ServiceEntry in `namespace` registers. */
+  external: { host: string; namespace: string } | null;
   /** Reporters whose istio_* series carry this edge's traffic (ztunnel's L4 series listed apart). */
   reporters: string[];
   ztunnel: boolean;
@@ -235,6 +237,7 @@ export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): T
           ? { workload: dst.spec.name, namespace: dst.spec.namespace, service: dst.identity.serviceFqdn }
           : null,
         egress: e.spec.egress ?? null,
+        external: e.spec.external ? { host: e.spec.external.host, namespace: e.spec.external.namespace } : null,
         reporters: reporters.filter((r) => r !== 'ztunnel'),
         ztunnel: src?.mode === 'ambient' || dst?.mode === 'ambient',
         mtls: b.mtls,

@@ -129,7 +129,7 @@ export class EdgeRuntime {
       rate: spec.rate,
       errorRate: spec.errorRate ?? 0,
       latency: logNormal(latency.p50, latency.p90),
-      mtls: spec.mtls ?? true,
+      mtls: spec.mtls ?? spec.external === undefined,
       destinationDown: false,
       sourceDown: false,
     };

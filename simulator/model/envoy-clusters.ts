@@ -1,5 +1,6 @@
 // How a sidecar's Envoy clusters carry the traffic its istio_* series count: the rules the extended stats
 // (render/envoy-stats.ts) are printed by and /truth (truth.ts) states them by, kept here so the two cannot drift.
+import type { EdgeSpec } from '../topology/types';
 
 /** Requests one upstream connection carries before it is closed (keep-alive reuse). */
 export const REQUESTS_PER_CONNECTION = 10;
@@ -46,4 +47,9 @@ export function activeConnections(endpoints: number): number {
 /** `outbound|<port>|<subset>|<fqdn>` → port, or undefined for other cluster names. */
 export function outboundPort(cluster: string): string | undefined {
   return /^outbound\|(\d+)\|/.exec(cluster)?.[1];
+}
+
+/** The ServiceEntry port an external hop uses: plain HTTP on 80, or the app's own TLS on 443, proxied as TCP. */
+export function externalPort(spec: EdgeSpec): number {
+  return spec.external?.port ?? (spec.protocol === 'tcp' ? 443 : 80);
 }

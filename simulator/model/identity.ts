@@ -1,7 +1,7 @@
 // Who a workload is, and the rules by which each reporter fills the source_/destination_ labels
 // (spec §2.3 for Envoy, §3.2 for ztunnel). This is where "unknown", "latest" and "" come from.
 import type { PeerLabels, Reporter } from '../spec/labels';
-import type { EgressSpec, WorkloadSpec } from '../topology/types';
+import type { EgressSpec, ExternalSpec, WorkloadSpec } from '../topology/types';
 
 export const UNKNOWN = 'unknown';
 
@@ -43,6 +43,7 @@ export interface Hop {
   source?: Identity;
   destination?: Identity;
   egress?: EgressSpec;
+  external?: ExternalSpec;
   /** The destination has no endpoints (scaled to zero). */
   destinationDown: boolean;
   mtls: boolean;
@@ -99,6 +100,16 @@ export function envoyPeerLabels(hop: Hop, reporter: Reporter): PeerLabels {
     // Client side falls back to the Host header for destination_service (spec §2.3).
     labels.destination_service = hop.egress.host;
     labels.destination_service_name = hop.egress.cluster;
+    return labels;
+  }
+  if (hop.external) {
+    // The ServiceEntry's cluster metadata names the service: host = name = the host, namespace = the ServiceEntry's
+    // (istio/istio serviceentry/conversion.go convertServices, core/cluster.go buildServiceMetadata), and the client
+    // proxy reads them in preference to the Host header (istio/proxy istio_stats.cc, ClientSidecar). No peer answers
+    // metadata exchange, so the destination_* peer labels keep the defaults above: unknown, revision latest (§2.3).
+    labels.destination_service = hop.external.host;
+    labels.destination_service_name = hop.external.host;
+    labels.destination_service_namespace = hop.external.namespace;
     return labels;
   }
   const d = hop.destination;

@@ -6,7 +6,7 @@ import type { TrafficEntry } from '../render/proxy';
 import { CadvisorNode } from '../targets/cadvisor';
 import { IstiodPod } from '../targets/istiod';
 import { ZtunnelPod } from '../targets/ztunnel';
-import { workloadIndex } from '../topology/validate';
+import { ambientNamespaces, modeOf, workloadIndex } from '../topology/validate';
 import type { Topology, WorkloadMode, WorkloadSpec } from '../topology/types';
 import { hash32, kubeSuffix } from '../util/random';
 import { type EdgeBehaviour, EdgeRuntime, type MessageSeries, type Series } from './edge';
@@ -18,7 +18,7 @@ import {
   identityOf,
   ztunnelLabels,
 } from './identity';
-import { clusterKind } from './envoy-clusters';
+import { clusterKind, externalPort } from './envoy-clusters';
 import { clusterLocalities, type Locality, zoneShares } from './locality';
 import { ProxyPod } from './proxy-pod';
 import type { PodInfo, ScrapeTarget } from './target';
@@ -67,6 +67,8 @@ export class Mesh {
   private readonly podCountByCluster = new Map<string, number>();
   private readonly edgeSource: Array<Workload | undefined> = [];
   private readonly edgeDestination: Array<Workload | undefined> = [];
+  /** Hosts ServiceEntries register outside the mesh (resolution DNS: EDS gives each one endpoint, the name). */
+  private readonly externalHosts: Set<string>;
   /** Edges each target reports series of. */
   private readonly observed = new Map<ScrapeTarget, Set<EdgeRuntime>>();
 
@@ -79,7 +81,7 @@ export class Mesh {
     this.clusters = topology.clusters ?? ['Kubernetes'];
     this.localities = clusterLocalities(topology, this.clusters);
     const trustDomain = topology.trustDomain ?? 'cluster.local';
-    const ambient = new Set((topology.namespaces ?? []).filter((n) => n.ambient).map((n) => n.name));
+    const ambient = ambientNamespaces(topology);
     const waypointNs = (topology.namespaces ?? []).filter((n) => n.waypoint).map((n) => n.name);
 
     const workloadOf = (spec: WorkloadSpec, mode: WorkloadMode): Workload => {
@@ -97,7 +99,7 @@ export class Mesh {
       return w;
     };
     for (const spec of topology.workloads) {
-      this.workloads.push(workloadOf(spec, spec.mode ?? (ambient.has(spec.namespace) ? 'ambient' : 'sidecar')));
+      this.workloads.push(workloadOf(spec, modeOf(spec, ambient)));
     }
     const waypoints = new Map<string, Workload>();
     for (const ns of waypointNs) {
@@ -113,7 +115,9 @@ export class Mesh {
       w.waypoint = w.mode === 'ambient' ? waypoints.get(w.spec.namespace) : undefined;
     }
     this.layOutNodes(ambient.size > 0);
-    const serviceCount = new Set(this.workloads.map((w) => w.identity.serviceFqdn)).size;
+    this.externalHosts = new Set(topology.edges.flatMap((e) => (e.external ? [e.external.host] : [])));
+    // istiod's push context holds ServiceEntry services beside Kubernetes ones, and every proxy gets a cluster of each.
+    const serviceCount = new Set([...this.workloads.map((w) => w.identity.serviceFqdn), ...this.externalHosts]).size;
     for (const w of this.workloads) {
       this.createPods(w, serviceCount);
     }
@@ -125,11 +129,12 @@ export class Mesh {
       const dst = spec.destination === undefined ? undefined : this.workloads[resolve(spec.destination) as number];
       this.edgeSource[i] = src;
       this.edgeDestination[i] = dst;
-      const id = `${src?.key ?? 'unknown'}->${dst?.key ?? spec.egress?.host}`;
+      const id = `${src?.key ?? 'unknown'}->${dst?.key ?? spec.egress?.host ?? spec.external?.host}`;
       const hopFor = (b: EdgeBehaviour): Hop => ({
         source: src?.identity,
         destination: dst?.identity,
         egress: spec.egress,
+        external: spec.external,
         destinationDown: b.destinationDown,
         mtls: b.mtls,
         peerMetadata: spec.protocol !== 'tcp' || b.mtls,
@@ -176,11 +181,12 @@ export class Mesh {
 
   /**
    * Endpoints EDS gives an Envoy cluster: the pods of the workloads behind its service that are up (in every
-   * cluster of a multi-primary mesh), the local app for inbound|…, one original destination for PassthroughCluster.
+   * cluster of a multi-primary mesh), the local app for inbound|…, one original destination for PassthroughCluster
+   * and one DNS name for a ServiceEntry's host.
    */
   endpointsOf(cluster: string): number {
     const fqdn = cluster.split('|')[3];
-    if (!fqdn) {
+    if (!fqdn || this.externalHosts.has(fqdn)) {
       return clusterKind(cluster) === 'blackhole' ? 0 : 1;
     }
     return this.workloads.filter((w) => w.up && w.identity.serviceFqdn === fqdn).reduce((n, w) => n + w.pods.length, 0);
@@ -330,6 +336,10 @@ export class Mesh {
   clusterOf(edge: EdgeRuntime, reporter: Reporter): string {
     const dst = this.destinationOf(edge)?.identity;
     if (reporter === 'source') {
+      const external = edge.spec.external;
+      if (external) {
+        return `outbound|${externalPort(edge.spec)}||${external.host}`;
+      }
       return edge.spec.egress?.cluster ?? `outbound|${dst?.port}||${dst?.serviceFqdn}`;
     }
     return reporter === 'destination' ? `inbound|${dst?.port}||` : `inbound-vip|${dst?.port}|http|${dst?.serviceFqdn}`;

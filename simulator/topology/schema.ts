@@ -1,6 +1,9 @@
 // JSON Schema for topology files. Kept next to types.ts; messages are rewritten by validate.ts so
 // that a user sees `edges[3].protocol: must be one of http, grpc, tcp` rather than ajv's paths.
 const name = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 63 };
+/** A DNS name of up to 253 characters, as a ServiceEntry host (no wildcard: its cluster would have no one host). */
+const host = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 253 };
+const port = { type: 'integer', minimum: 1, maximum: 65535 };
 
 export const topologySchema = {
   type: 'object',
@@ -39,7 +42,7 @@ export const topologySchema = {
           app: { type: 'string', minLength: 1 },
           version: { type: 'string', minLength: 1 },
           service: name,
-          port: { type: 'integer', minimum: 1, maximum: 65535 },
+          port,
           serviceAccount: name,
           replicas: { type: 'integer', minimum: 0, maximum: 100 },
           extendedStats: { type: 'boolean' },
@@ -87,6 +90,12 @@ export const topologySchema = {
               cluster: { enum: ['PassthroughCluster', 'BlackHoleCluster'] },
               host: { type: 'string', minLength: 1 },
             },
+          },
+          external: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['host', 'namespace'],
+            properties: { host, namespace: name, port },
           },
           protocol: { enum: ['http', 'grpc', 'tcp'] },
           rate: { type: 'number', exclusiveMinimum: 0 },

@@ -57,12 +57,26 @@ export interface EgressSpec {
   host: string;
 }
 
+/**
+ * A host outside the mesh that a ServiceEntry (location MESH_EXTERNAL, resolution DNS) registers, so the client's
+ * sidecar routes to the ServiceEntry's own cluster `outbound|<port>||<host>` rather than to PassthroughCluster.
+ */
+export interface ExternalSpec {
+  /** The ServiceEntry's host, e.g. api.stripe.com; becomes destination_service and destination_service_name. */
+  host: string;
+  /** Namespace the ServiceEntry lives in; becomes destination_service_namespace. */
+  namespace: string;
+  /** The ServiceEntry's port; default 80 (http, grpc) or 443 (tcp: TLS the app originates, proxied as TCP). */
+  port?: number;
+}
+
 export interface EdgeSpec {
   /** Workload reference "namespace/name" (or "name" when unique), or "unknown" for callers outside the mesh. */
   source: string;
-  /** Workload reference; exactly one of destination and egress. */
+  /** Workload reference; exactly one of destination, egress and external. */
   destination?: string;
   egress?: EgressSpec;
+  external?: ExternalSpec;
   protocol: Protocol;
   /** Requests per second (http, grpc) or connections opened per second (tcp). */
   rate: number;
@@ -75,7 +89,7 @@ export interface EdgeSpec {
   responseBytes?: number;
   /** gRPC messages per request in each direction (1 = unary). */
   messagesPerRequest?: number;
-  /** Whether the hop uses Istio mutual TLS; default true. */
+  /** Whether the hop uses Istio mutual TLS; default true, except to an external host, which has none. */
   mtls?: boolean;
 }
 

@@ -2,7 +2,7 @@
 // schema cannot express. Every message starts with the path of the offending field.
 import Ajv, { type ErrorObject } from 'ajv';
 import { topologySchema } from './schema';
-import type { Topology } from './types';
+import type { EdgeSpec, Topology, WorkloadMode, WorkloadSpec } from './types';
 
 export class TopologyError extends Error {
   constructor(readonly problems: string[]) {
@@ -51,10 +51,18 @@ export function workloadIndex(t: Topology): (ref: string) => number | 'ambiguous
   return (ref) => byRef.get(ref);
 }
 
+/** The mode a workload runs in: as written, else ambient in an ambient namespace and a sidecar elsewhere. */
+export function modeOf(w: WorkloadSpec, ambientNamespaces: ReadonlySet<string>): WorkloadMode {
+  return w.mode ?? (ambientNamespaces.has(w.namespace) ? 'ambient' : 'sidecar');
+}
+
 /** Istio's locality text: `region/zone` or `region/zone/subzone`, no part empty. */
 const LOCALITY = /^[^/\s*]+\/[^/\s*]+(\/[^/\s*]+)?$/;
 /** A locality pattern of `distribute`: one to three parts, each a name or `*`. */
 const LOCALITY_PATTERN = /^[^/\s]+(\/[^/\s]+){0,2}$/;
+
+export const ambientNamespaces = (t: Topology): Set<string> =>
+  new Set((t.namespaces ?? []).filter((n) => n.ambient).map((n) => n.name));
 
 function localityProblems(t: Topology, clusters: string[]): string[] {
   const problems: string[] = [];
@@ -88,9 +96,28 @@ function localityProblems(t: Topology, clusters: string[]): string[] {
   return problems;
 }
 
+/** The mesh's own DNS domain: a host there is a Kubernetes Service, not something a ServiceEntry makes external. */
+const MESH_DOMAIN = /(^|\.)cluster\.local$/;
+
+/** A hop to an external host: only a sidecar or gateway reports it, and Istio's mutual TLS ends at the mesh. */
+function externalProblems(e: EdgeSpec, at: string, source: WorkloadSpec | undefined, ambient: Set<string>): string[] {
+  const problems: string[] = [];
+  if (MESH_DOMAIN.test(e.external!.host)) {
+    problems.push(`${at}.external.host: "${e.external!.host}" is inside the mesh's cluster.local domain`);
+  }
+  if (e.mtls) {
+    problems.push(`${at}.mtls: an external host has no Istio mutual TLS`);
+  }
+  if (source && modeOf(source, ambient) === 'ambient') {
+    problems.push(`${at}.source: an ambient workload's calls to an external host (through ztunnel) are not modelled`);
+  }
+  return problems;
+}
+
 function crossCheck(t: Topology): string[] {
   const clusters = t.clusters ?? ['Kubernetes'];
   const problems: string[] = localityProblems(t, clusters);
+  const ambient = ambientNamespaces(t);
   const namespaces = new Map((t.namespaces ?? []).map((n) => [n.name, n]));
   (t.namespaces ?? []).forEach((n, i) => {
     if (n.waypoint && !n.ambient) {
@@ -114,7 +141,7 @@ function crossCheck(t: Topology): string[] {
     if (w.mode === 'sidecar' && ambientNs) {
       problems.push(`workloads[${i}].mode: namespace ${w.namespace} is ambient, sidecars are not injected there`);
     }
-    if (w.wasmExtensions?.length && (w.mode === 'ambient' || (w.mode === undefined && ambientNs))) {
+    if (w.wasmExtensions?.length && modeOf(w, ambient) === 'ambient') {
       problems.push(
         `workloads[${i}].wasmExtensions: Wasm extensions run in a sidecar or gateway, and ${w.namespace} is ambient`
       );
@@ -133,18 +160,22 @@ function crossCheck(t: Topology): string[] {
     return undefined;
   };
   t.edges.forEach((e, i) => {
-    if (e.source !== 'unknown') {
-      check(`edges[${i}].source`, e.source);
-    }
-    if ((e.destination === undefined) === (e.egress === undefined)) {
-      problems.push(`edges[${i}].destination: exactly one of destination and egress is required`);
+    const source = e.source === 'unknown' ? undefined : check(`edges[${i}].source`, e.source);
+    const ends = [e.destination, e.egress, e.external].filter((x) => x !== undefined).length;
+    if (ends !== 1) {
+      problems.push(`edges[${i}].destination: exactly one of destination, egress and external is required`);
     } else if (e.destination !== undefined) {
       const d = check(`edges[${i}].destination`, e.destination);
       if (d !== undefined && t.workloads[d].mode === 'gateway') {
         problems.push(`edges[${i}].destination: gateways only originate traffic in this model`);
       }
     } else if (e.source === 'unknown') {
-      problems.push(`edges[${i}].egress: egress needs a source workload inside the mesh`);
+      problems.push(`edges[${i}].${e.egress ? 'egress' : 'external'}: needs a source workload inside the mesh`);
+    }
+    if (e.external) {
+      problems.push(
+        ...externalProblems(e, `edges[${i}]`, source === undefined ? undefined : t.workloads[source], ambient)
+      );
     }
     if (e.latency && e.latency.p90 < e.latency.p50) {
       problems.push(`edges[${i}].latency.p90: must be >= p50`);

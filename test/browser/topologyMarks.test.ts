@@ -1,8 +1,9 @@
 /**
  * Node shapes and badges, in real Chromium on the preview page (the built plugin as Grafana loads it), fed by a real
- * Prometheus scraping the simulator's default mesh through the Mesh dashboard's topology queries, checked against
- * the simulator's own topology and /truth: the gateway drawn as a gateway with its ingress badge, unknown callers,
- * egress clusters and a service in their shapes, every other node as a workload; each edge's mTLS badge as /truth
+ * Prometheus scraping the simulator's default mesh, plus one call to a host a ServiceEntry registers
+ * (test/topology/externalHost.ts), through the Mesh dashboard's topology queries, checked against the simulator's own
+ * topology and /truth: the gateway drawn as a gateway with its ingress badge, unknown callers, egress clusters, the
+ * external host and a service in their shapes, every other node as a workload; each edge's mTLS badge as /truth
  * says (none where only the source proxy reported, which cannot know); the not-delivered badge where /truth gives
  * failed-to-reach traffic and on nothing /truth gives no response flags. reviews-v2 is scaled to zero: every request
  * to it is answered UH by Envoy, and with no pod to name the source proxy reports destination_workload "unknown" with
@@ -16,6 +17,7 @@
  */
 import { type EdgeTruth } from '../../simulator';
 import { defaultTopology } from '../../simulator/topology/default';
+import { EXTERNAL_HOST, withExternalHost } from '../topology/externalHost';
 import { LiveMesh, startLiveMesh } from '../topology/liveMesh';
 import { active } from '../topology/expected';
 import {
@@ -34,6 +36,8 @@ const WINDOW_S = 40;
 /** Requests with a flag over the window from which the badge must show: fewer may round to none in a counter. */
 const SURE_REQUESTS = 5;
 const MTLS_BADGES = ['mtls', 'mtlsPartial', 'plaintext'];
+/** The simulator's guarantee for rates over a window this long, as in topology.test.ts. */
+const RATE_TOLERANCE = 0.05;
 const param = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 const queries = () => `queries=${param(meshTopologyQueries(WINDOW_S))}`;
 
@@ -49,7 +53,7 @@ let marks: Marks;
 let labelOf: Map<string, string>;
 
 beforeAll(async () => {
-  live = await startLiveMesh();
+  live = await startLiveMesh({ topology: withExternalHost });
   await live.prom.waitForScrapes(2);
   live.sim.setScenario({ name: 'scale-to-zero', workload: 'bookinfo/reviews-v2' });
   await new Promise((r) => setTimeout(r, WINDOW_S * 1250));
@@ -72,10 +76,12 @@ const nodeMarks = (label: string) => {
   return found[0];
 };
 
+/** The node outside the mesh an edge leads to: the ServiceEntry's host, or the egress cluster without one. */
+const outside = (e: EdgeTruth) => e.external?.host ?? e.egress!.cluster;
 /** Where the telemetry puts an edge's traffic: to the service (its short name, as destination_service_name has it)
  * when the destination has no pod to name. */
 const drawnTarget = (e: EdgeTruth) =>
-  e.destinationDown ? e.destination!.service.split('.')[0] : (e.destination?.workload ?? e.egress!.cluster);
+  e.destinationDown ? e.destination!.service.split('.')[0] : (e.destination?.workload ?? outside(e));
 const drawnTitle = (e: EdgeTruth) => `${e.source?.workload ?? 'unknown'} → ${drawnTarget(e)}`;
 
 /** The drawn edge /truth's edge is: same title, same protocol (edge ids end in ":protocol"). */
@@ -98,12 +104,13 @@ describe('node shapes', () => {
     expect(gateway.badges).toContain('ingress');
   });
 
-  it('draws unknown callers, egress clusters, a service and every other workload each in its own shape', () => {
+  it('draws unknown callers, egress clusters, the external host, a service and every other workload each in its own shape', () => {
     const expected = new Map<string, string>();
     for (const e of active(truth)) {
       expected.set(e.source?.workload ?? 'unknown', e.source ? 'circle' : 'invertedTriangle');
-      expected.set(e.destination?.workload ?? e.egress!.cluster, e.destination ? 'circle' : 'trapezoid');
+      expected.set(e.destination?.workload ?? outside(e), e.destination ? 'circle' : 'trapezoid');
     }
+    expect(expected.get(EXTERNAL_HOST)).toBe('trapezoid');
     expected.set('istio-ingressgateway', 'hexagon');
     // Traffic to a workload with no pod left is drawn to its service, as a service.
     truth.filter((e) => e.destinationDown && e.rate > 0).forEach((e) => expected.set(drawnTarget(e), 'diamond'));
@@ -115,6 +122,19 @@ describe('node shapes', () => {
     // Only the gateway carries a gateway badge.
     const badged = marks.nodes.filter((n) => n.badges.includes('ingress') || n.badges.includes('egress'));
     expect(badged.map((n) => labelOf.get(n.id))).toEqual(['istio-ingressgateway']);
+  });
+
+  it('draws the host a ServiceEntry registers as an external node, its edge at the rate /truth gives', async () => {
+    const hop = truth.find((e) => e.external?.host === EXTERNAL_HOST)!;
+    // Only the client's sidecar reports the hop: no proxy answers at the host.
+    expect(hop.reporters).toEqual(['source']);
+    const node = nodeMarks(EXTERNAL_HOST);
+    expect({ id: node.id, shape: node.shape }).toEqual({ id: `external:${EXTERNAL_HOST}`, shape: 'trapezoid' });
+    const drawn = (await hookEdges(t.page)).filter((d) => d.target === node.id);
+    expect(drawn.map((d) => ({ source: labelOf.get(d.source), protocol: d.id.split(':').pop() }))).toEqual([
+      { source: hop.source!.workload, protocol: hop.protocol },
+    ]);
+    expect(Math.abs(drawn[0].rate / hop.rate - 1)).toBeLessThanOrEqual(RATE_TOLERANCE);
   });
 });
 
@@ -145,7 +165,7 @@ describe.each([
         ? [shortName(e.destination!.service), 'diamond']
         : e.destination
           ? [appOf(e.destination.workload), 'square']
-          : [e.egress!.cluster, 'trapezoid'],
+          : [outside(e), 'trapezoid'],
     ],
   },
   {
@@ -153,7 +173,7 @@ describe.each([
     // Callers stay workloads; what they call is the destination service, by its short name.
     ends: (e: EdgeTruth): Array<[string, string]> => [
       e.source ? [e.source.workload, 'circle'] : ['unknown', 'invertedTriangle'],
-      e.destination ? [shortName(e.destination.service), 'diamond'] : [e.egress!.cluster, 'trapezoid'],
+      e.destination ? [shortName(e.destination.service), 'diamond'] : [outside(e), 'trapezoid'],
     ],
   },
 ])('the $nodeKind graph', ({ nodeKind, ends }) => {

@@ -1,6 +1,6 @@
-/** The simulator's default mesh behind a real Prometheus, the preview page on it, and Chromium: the live browser tests' setup. */
+/** The simulator's default mesh (or another) behind a real Prometheus, the preview page on it, and Chromium: the live browser tests' setup. */
 import { Browser } from 'playwright-core';
-import { type Simulator, startSimulator } from '../../simulator';
+import { type Simulator, startSimulator, type Topology } from '../../simulator';
 import { requireBuild } from '../helpers/build';
 import { launchChromium } from '../helpers/chromium';
 import { type Prometheus, startPrometheus } from '../helpers/prometheus';
@@ -17,10 +17,12 @@ export interface LiveMesh {
 }
 
 /**
- * `topology` as the simulator's --topology takes it (the default mesh when left out); `scrapeInterval` longer than
+ * `topology` as the simulator's --topology takes it, or a topology itself (the default mesh when left out); `scrapeInterval` longer than
  * the default 1 s for meshes whose hundreds of targets one simulator cannot serve every second.
  */
-export async function startLiveMesh(o: { topology?: string; scrapeInterval?: string } = {}): Promise<LiveMesh> {
+export async function startLiveMesh(
+  o: { topology?: string | Topology; scrapeInterval?: string } = {}
+): Promise<LiveMesh> {
   requireBuild();
   const sim = await startSimulator({ seed: 6, topology: o.topology });
   const [prom, browser] = await Promise.all([

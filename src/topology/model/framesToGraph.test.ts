@@ -377,6 +377,44 @@ describe('special nodes', () => {
     });
   });
 
+  // The labels the client sidecar prints for a host a ServiceEntry registers (simulator/model/identity.ts, from
+  // Istio's istio_stats.cc): no peer, so the destination's workload labels are unknown and its cluster too, while the
+  // service labels come from the ServiceEntry, whose namespace is a namespace of the mesh.
+  const toServiceEntryHost = {
+    reporter: 'source',
+    destination_workload: 'unknown',
+    destination_workload_namespace: 'unknown',
+    destination_app: 'unknown',
+    destination_version: 'unknown',
+    destination_canonical_service: 'unknown',
+    destination_canonical_revision: 'latest',
+    destination_service: 'api.stripe.com',
+    destination_service_name: 'api.stripe.com',
+    destination_service_namespace: 'shop',
+    destination_cluster: 'unknown',
+    connection_security_policy: 'unknown',
+  };
+  it.each(['workload', 'app', 'versionedApp', 'service'] as const)(
+    'draws a ServiceEntry host as one external node outside any namespace, its HTTP and TCP edges to it (%s graph)',
+    (nodeKind) => {
+      const g = framesToGraph(
+        [
+          tableFrame('A', [edge('web', 'unknown', toServiceEntryHost, 4)]),
+          tableFrame('B', [edge('web', 'unknown', { ...toServiceEntryHost, request_protocol: 'tcp' }, 900)]),
+        ],
+        opts({ nodeKind })
+      );
+      const external = g.nodes.filter((n) => n.special === 'external');
+      expect(external).toEqual([
+        expect.objectContaining({ id: 'external:api.stripe.com', label: 'api.stripe.com', namespace: '', cluster: '' }),
+      ]);
+      expect(g.edges.filter((e) => e.target === external[0].id).map((e) => [e.protocol, e.rate, e.bytesRate])).toEqual([
+        ['http', 4, 0],
+        ['tcp', 0, 900],
+      ]);
+    }
+  );
+
   it('draws a service node for requests that reached no workload', () => {
     const unrouted = edge('web', 'unknown', {
       destination_workload_namespace: 'unknown',
