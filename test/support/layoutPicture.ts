@@ -24,7 +24,7 @@ export function layoutPicture(input: LayoutInput, layout: Layout): { nodes: Draw
     to,
     bend: edgeBends(from, to),
   };
-  const ends = { ...fan, bend: routeEdges(fan) };
+  const ends = { ...fan, ...routeEdges(fan) };
   const drawn = edges.flatMap((e, i): DrawnEdge[] => {
     const [a, b] = [from[i], to[i]];
     if (a === b) {

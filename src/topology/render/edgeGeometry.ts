@@ -13,12 +13,22 @@ export interface EdgeEnds {
   to: Int32Array;
   /** Signed sideways offset of each edge's midpoint from the straight line, in world units; 0 when alone. */
   bend: Float32Array;
+  /**
+   * Shift of each bent edge's control point along its chord, source to target, as a share of the chord: a routed
+   * curve (edgeRoutes) can lean towards one end to pass between others. Absent, every curve is symmetric.
+   */
+  skew?: Float32Array;
 }
 
 export interface Point {
   x: number;
   y: number;
 }
+
+/** Segments a curve is measured by: off by under 1 % of the bend, which is a few world units at most. */
+const CURVE_STEPS = 12;
+const scratch: Point = { x: 0, y: 0 };
+const sampled = new Float64Array((CURVE_STEPS + 1) * 2);
 
 /** World units between the midpoints of neighbouring parallel edges: room for a label each, and for hovering. */
 export const FAN = 24;
@@ -70,7 +80,10 @@ function loopCircle(s: EdgeEnds, e: number, out: Point): number {
   return r * (LOOP + LOOP_STEP * s.bend[e]);
 }
 
-/** The control point of bent edge e: twice the bend off the chord, which puts the curve's midpoint at the bend. */
+/**
+ * The control point of bent edge e: twice the bend off the chord, which puts the curve's midpoint at the bend, and
+ * its skew along it.
+ */
 export function controlPoint(s: EdgeEnds, e: number, out: Point): Point {
   const a = s.from[e];
   const b = s.to[e];
@@ -78,9 +91,33 @@ export function controlPoint(s: EdgeEnds, e: number, out: Point): Point {
   const dy = s.y[b] - s.y[a];
   const len = Math.hypot(dx, dy) || 1;
   const push = (2 * s.bend[e]) / len;
-  out.x = (s.x[a] + s.x[b]) / 2 - dy * push;
-  out.y = (s.y[a] + s.y[b]) / 2 + dx * push;
+  const along = s.skew ? s.skew[e] : 0;
+  out.x = (s.x[a] + s.x[b]) / 2 - dy * push + dx * along;
+  out.y = (s.y[a] + s.y[b]) / 2 + dx * push + dy * along;
   return out;
+}
+
+/** The quadratic Bézier from a through control c to b, one coordinate, at t. */
+const quadratic = (a: number, c: number, b: number, t: number) =>
+  (1 - t) * (1 - t) * a + 2 * (1 - t) * t * c + t * t * b;
+
+/**
+ * Edge e as drawn, its ends for a straight line or its curve at `steps` + 1 points, as x, y pairs into `out` from
+ * `at`; returns the segments written. One sampler for drawing, hit testing and routing, so they agree on the shape.
+ */
+export function sampleEdge(s: EdgeEnds, e: number, steps: number, out: Float64Array, at = 0): number {
+  const ax = s.x[s.from[e]];
+  const ay = s.y[s.from[e]];
+  const bx = s.x[s.to[e]];
+  const by = s.y[s.to[e]];
+  // A straight edge is one segment: cut into pieces, a crossing exactly at a cut would count for neither piece.
+  const n = s.bend[e] === 0 ? 1 : steps;
+  const { x: cx, y: cy } = controlPoint(s, e, scratch);
+  for (let i = 0; i <= n; i++) {
+    out[at + 2 * i] = quadratic(ax, cx, bx, i / n);
+    out[at + 2 * i + 1] = quadratic(ay, cy, by, i / n);
+  }
+  return n;
 }
 
 /** The point halfway along the drawn edge: where its label sits and where hovering finds it. */
@@ -116,22 +153,20 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
-/** Segments a curve is measured by: off by under 1 % of the bend, which is a few world units at most. */
-const CURVE_STEPS = 12;
-const scratch: Point = { x: 0, y: 0 };
-
 /**
  * How far edge e's drawing strays outside the box of its end points, in world units, so culling by that box keeps
- * a curve that bulges into view, or a self-loop beside a node just out of it. A quadratic curve whose control point
- * sits over the chord's midpoint stays within the chord's span and at most |bend| off it; a self-loop's circle lies
- * within its radius of a centre one node radius off in x and y.
+ * a curve that bulges into view, or a self-loop beside a node just out of it. A quadratic curve is the chord's point
+ * at t plus 2t(1 - t) ≤ ½ times the control point's offset from the chord's midpoint, so it strays at most half that
+ * offset; a self-loop's circle lies within its radius of a centre one node radius off in x and y.
  */
 export function edgeReach(s: EdgeEnds, e: number): number {
   const a = s.from[e];
-  if (a === s.to[e]) {
+  const b = s.to[e];
+  if (a === b) {
     return s.radius[a] + loopCircle(s, e, scratch);
   }
-  return Math.abs(s.bend[e]);
+  const along = s.skew ? s.skew[e] * Math.hypot(s.x[b] - s.x[a], s.y[b] - s.y[a]) : 0;
+  return Math.hypot(s.bend[e], along / 2);
 }
 
 /** Distance from a world point to the drawn edge. */
@@ -142,50 +177,28 @@ export function edgeDistance(s: EdgeEnds, e: number, px: number, py: number): nu
     const radius = loopCircle(s, e, scratch);
     return Math.abs(Math.hypot(px - scratch.x, py - scratch.y) - radius);
   }
-  const ax = s.x[a];
-  const ay = s.y[a];
-  const bx = s.x[b];
-  const by = s.y[b];
-  if (s.bend[e] === 0) {
-    return segmentDistance(px, py, ax, ay, bx, by);
-  }
-  const { x: cx, y: cy } = controlPoint(s, e, scratch);
+  const n = sampleEdge(s, e, CURVE_STEPS, sampled);
   let best = Infinity;
-  let x0 = ax;
-  let y0 = ay;
-  for (let i = 1; i <= CURVE_STEPS; i++) {
-    const t = i / CURVE_STEPS;
-    const u = 1 - t;
-    const x1 = u * u * ax + 2 * u * t * cx + t * t * bx;
-    const y1 = u * u * ay + 2 * u * t * cy + t * t * by;
-    best = Math.min(best, segmentDistance(px, py, x0, y0, x1, y1));
-    x0 = x1;
-    y0 = y1;
+  for (let i = 0; i < 2 * n; i += 2) {
+    best = Math.min(best, segmentDistance(px, py, sampled[i], sampled[i + 1], sampled[i + 2], sampled[i + 3]));
   }
   return best;
 }
 
 /** Edge e as drawn, in world units: its ends for a straight line, else its curve at `steps` + 1 points; none for a loop. */
 export function curvePoints(s: EdgeEnds, e: number, steps = CURVE_STEPS): Point[] {
-  const a = s.from[e];
-  const b = s.to[e];
-  if (a === b) {
+  if (s.from[e] === s.to[e]) {
     return [];
   }
-  if (s.bend[e] === 0) {
-    return [
-      { x: s.x[a], y: s.y[a] },
-      { x: s.x[b], y: s.y[b] },
-    ];
-  }
-  const c = controlPoint(s, e, { x: 0, y: 0 });
-  return Array.from({ length: steps + 1 }, (_, i) => pointOnCurve(s, e, c, i / steps));
+  const out = new Float64Array((steps + 1) * 2);
+  const n = sampleEdge(s, e, steps, out);
+  return Array.from({ length: n + 1 }, (_, i) => ({ x: out[2 * i], y: out[2 * i + 1] }));
 }
 
 /** The point at t (0 at the source, 1 at the target) of bent edge e, whose control point (controlPoint) is `c`. */
 export function pointOnCurve(s: EdgeEnds, e: number, c: Point, t: number): Point {
-  const [a, b, u] = [s.from[e], s.to[e], 1 - t];
-  return { x: u * u * s.x[a] + 2 * u * t * c.x + t * t * s.x[b], y: u * u * s.y[a] + 2 * u * t * c.y + t * t * s.y[b] };
+  const [a, b] = [s.from[e], s.to[e]];
+  return { x: quadratic(s.x[a], c.x, s.x[b], t), y: quadratic(s.y[a], c.y, s.y[b], t) };
 }
 
 /** Adds edge e to the current path. */

@@ -55,10 +55,10 @@ describe('routeEdges', () => {
       [2, 3],
     ]);
     expect(readCost(s)).toEqual({ crossings: 1, nodesOnEdges: 0 });
-    const bend = routeEdges(s);
-    expect(bend[0]).not.toBe(0);
-    expect(bend[1]).toBe(0);
-    expect(readCost({ ...s, bend })).toEqual({ crossings: 0, nodesOnEdges: 0 });
+    const routes = routeEdges(s);
+    expect(routes.bend[0]).not.toBe(0);
+    expect(routes.bend[1]).toBe(0);
+    expect(readCost({ ...s, ...routes })).toEqual({ crossings: 0, nodesOnEdges: 0 });
   });
 
   it('bows no curve out of the room it is given: what the panel shows at fit', () => {
@@ -67,11 +67,11 @@ describe('routeEdges', () => {
       [2, 3],
     ]);
     // 40 units above and below the line leave no offset that clears the short edge's nodes.
-    expect(Array.from(routeEdges(s, { x0: -20, y0: -60, x1: 420, y1: 60 }))).toEqual([0, 0]);
-    const bend = routeEdges(s, { x0: -20, y0: -200, x1: 420, y1: 200 });
-    const ys = curvePoints({ ...s, bend }, 0, 32).map((p) => p.y);
+    expect(Array.from(routeEdges(s, { x0: -20, y0: -60, x1: 420, y1: 60 }).bend)).toEqual([0, 0]);
+    const routes = routeEdges(s, { x0: -20, y0: -200, x1: 420, y1: 200 });
+    const ys = curvePoints({ ...s, ...routes }, 0, 32).map((p) => p.y);
     expect(Math.max(...ys.map(Math.abs))).toBeLessThanOrEqual(200);
-    expect(readCost({ ...s, bend }).crossings).toBe(0);
+    expect(readCost({ ...s, ...routes }).crossings).toBe(0);
   });
 
   it('leaves a drawing without crossings straight', () => {
@@ -87,7 +87,7 @@ describe('routeEdges', () => {
         [2, 0],
       ]
     );
-    expect(Array.from(routeEdges(s))).toEqual([0, 0, 0]);
+    expect(Array.from(routeEdges(s).bend)).toEqual([0, 0, 0]);
   });
 
   it('moves the edges of a node pair together, keeping the fan’s spacing between them', () => {
@@ -96,11 +96,12 @@ describe('routeEdges', () => {
       [1, 0],
       [2, 3],
     ]);
-    const bend = routeEdges(s);
-    // Opposite directions measure their bends along opposite normals.
+    const { bend, skew } = routeEdges(s);
+    // Opposite directions measure their bends along opposite normals, and their skews along opposite chords.
     expect(bend[0] - -bend[1]).toBeCloseTo(s.bend[0] - -s.bend[1], 4);
+    expect(skew[0]).toBeCloseTo(-skew[1], 6);
     expect(bend[0]).not.toBeCloseTo(s.bend[0], 4);
-    expect(readCost({ ...s, bend }).crossings).toBe(0);
+    expect(readCost({ ...s, bend, skew }).crossings).toBe(0);
   });
 
   it('never reads worse than the fan, and far better on a dense graph: the generated 300-workload mesh’s overview', () => {
@@ -120,7 +121,7 @@ describe('routeEdges', () => {
     expect(edges.length).toBeGreaterThan(100);
     expect(edges.length).toBeLessThanOrEqual(MAX_ROUTED_EDGES);
     const fan = readCost(s);
-    const routed = readCost({ ...s, bend: routeEdges(s) });
+    const routed = readCost({ ...s, ...routeEdges(s) });
     expect(routed.crossings + routed.nodesOnEdges).toBeLessThan(0.85 * (fan.crossings + fan.nodesOnEdges));
   });
 
@@ -138,20 +139,22 @@ describe('routeEdges', () => {
         (e * 7 + 1 + Math.floor(e / 60)) % 60,
       ])
     );
-    expect(routeEdges(many)).toEqual(many.bend);
+    expect(routeEdges(many)).toEqual({ bend: many.bend, skew: new Float32Array(many.bend.length) });
   });
 });
 
 describe('RouteMemo', () => {
-  it('reuses the bends while positions and ends are the same, and routes again when a node moved', () => {
+  it('reuses the routes while positions, ends and room are the same, and routes again when one changed', () => {
     const s = ends(CROSSED, [
       [0, 1],
       [2, 3],
     ]);
     const memo = new RouteMemo();
-    const first = memo.bends(s);
-    expect(memo.bends({ ...s, x: s.x.slice(), bend: s.bend.slice() })).toBe(first);
+    const room = { x0: -20, y0: -200, x1: 420, y1: 200 };
+    const first = memo.routes(s, room);
+    expect(memo.routes({ ...s, x: s.x.slice(), bend: s.bend.slice() }, { ...room })).toBe(first);
+    expect(memo.routes(s, { ...room, y1: 60 })).not.toBe(first);
     const moved = { ...s, x: Float64Array.from([0, 400, 600, 600]) };
-    expect(Array.from(memo.bends(moved))).toEqual([0, 0]);
+    expect(Array.from(memo.routes(moved, room).bend)).toEqual([0, 0]);
   });
 });

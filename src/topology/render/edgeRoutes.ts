@@ -1,6 +1,6 @@
 import { segmentDistance } from '../layout/clearance';
 import { NODE_CLEARANCE, segmentsCross } from '../layout/crossings';
-import { EdgeEnds } from './edgeGeometry';
+import { EdgeEnds, sampleEdge } from './edgeGeometry';
 import { Bounds } from './viewport';
 
 /**
@@ -14,16 +14,30 @@ export const MAX_ROUTED_EDGES = 500;
  * falls on a curve's middle, where symmetric drawings cross and a crossing exactly at a cut would not count.
  */
 const STEPS = 7;
-/** Sideways offsets a node pair's curves may take, as shares of the pair's distance; 0 (the fan) first. */
-const OFFSETS = [0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36, 0.48, -0.48, 0.6, -0.6];
+/** 0 (the fan) first, then ± `step`, ± 2 `step`, … up to ± `limit`. */
+const outwards = (step: number, limit: number) =>
+  Array.from({ length: Math.round(limit / step) * 2 + 1 }, (_, i) => (i % 2 ? 1 : -1) * Math.ceil(i / 2) * step);
+/**
+ * What a node pair's curves may take: sideways offsets, as shares of the pair's distance, and skews of their control
+ * points along the chord (EdgeEnds.skew), leaning a curve towards one end. Finest first: a pass costs about
+ * candidates × edges² segment tests, and the first grid within WORK is searched, so a small dense graph (an overview,
+ * whose crossings the search is most of the remedy for) gets the finer choices for what the coarsest grid costs on
+ * a few hundred edges, and a larger graph no more than before.
+ */
+const GRIDS = [
+  { offsets: outwards(0.06, 0.6), skews: outwards(0.3, 0.3) },
+  { offsets: outwards(0.06, 0.6), skews: [0] },
+  { offsets: outwards(0.12, 0.6), skews: [0] },
+];
+const WORK = 2e6;
 const MAX_PASSES = 4;
-/** Between two choices as good otherwise, the straighter one wins by this much a unit of offset share. */
+/** Between two choices as good otherwise, the straighter one wins by this much a unit of offset or skew share. */
 const STRAIGHTNESS = 0.01;
 
 /** Each edge's polyline: up to STEPS + 1 points an edge, how many segments it has, and its bounding box. */
 interface Curves {
   points: Float64Array;
-  /** 1 for a straight edge: a line cut into pieces would not count a crossing exactly at a cut. */
+  /** Segments of each: 1 for a straight edge (edgeGeometry.sampleEdge). */
   steps: Uint8Array;
   box: Float64Array;
 }
@@ -35,43 +49,55 @@ interface Pair {
   length: number;
 }
 
+/** Where routed edges run: each edge's bend and skew (EdgeEnds). */
+export interface Routes {
+  bend: Float32Array;
+  skew: Float32Array;
+}
+
 /**
- * The bend of each edge (EdgeEnds.bend: the fan of parallel edges, from edgeBends) moved sideways per node pair, so
- * that curves cross fewer other edges and pass over fewer nodes than the straight fan. Dense graphs of groups (the
- * overview) have more crossings as straight lines than any placement of their nodes can avoid; a curve bowed around
- * the others avoids them, as routed edges do in a layered drawing. Each pair keeps its edges' spacing, so they stay
- * apart. Local search: pair by pair, the offset that costs least given the others, in passes until none moves; an
- * offset is taken only if it lowers the cost, so the result never reads worse than the fan it starts from. With
- * `within`, no curve bows out of it: the scene passes what the panel shows at fit.
+ * The bend of each edge (EdgeEnds.bend: the fan of parallel edges, from edgeBends) moved sideways per node pair, and
+ * its control point moved along the chord, so that curves cross fewer other edges and pass over fewer nodes than the
+ * straight fan. Dense graphs of groups (the overview) have more crossings as straight lines than any placement of
+ * their nodes can avoid; a curve bowed around the others avoids them, as routed edges do in a layered drawing. Each pair keeps its edges' spacing, so they stay
+ * apart. Local search: pair by pair, the offset and skew that cost least given the others, in passes until none
+ * moves; a choice is taken only if it lowers the cost, so the result never reads worse than the fan it starts from.
+ * With `within`, no curve bows out of it: the scene passes what the panel shows at fit.
  */
-export function routeEdges(s: EdgeEnds, within?: Bounds): Float32Array {
-  const bend = s.bend.slice();
+export function routeEdges(s: EdgeEnds, within?: Bounds): Routes {
   const m = s.from.length;
+  const routed = { ...s, bend: s.bend.slice(), skew: new Float32Array(m) };
+  const { bend, skew } = routed;
   if (m > MAX_ROUTED_EDGES || m < 2) {
-    return bend;
+    return { bend, skew };
   }
   const pairs = pairsOf(s);
+  const grid = GRIDS.find((g) => g.offsets.length * g.skews.length * m * m <= WORK) ?? GRIDS[GRIDS.length - 1];
   const curves: Curves = {
     points: new Float64Array(m * (STEPS + 1) * 2),
     steps: new Uint8Array(m),
     box: new Float64Array(m * 4),
   };
-  const trace = (e: number) => traceCurve(s, bend, e, curves);
+  const trace = (e: number) => traceCurve(routed, e, curves);
   for (let e = 0; e < m; e++) {
     trace(e);
   }
   const offset = new Float64Array(pairs.length);
-  const setOffset = (p: number, share: number) => {
+  const lean = new Float64Array(pairs.length);
+  const setRoute = (p: number, share: number, k: number) => {
     const pair = pairs[p];
     pair.edges.forEach((e, i) => {
       bend[e] = s.bend[e] + share * pair.length * pair.signs[i];
+      // A straight edge stays one: a skew would only move its points along it.
+      skew[e] = bend[e] === 0 ? 0 : k * pair.signs[i];
       trace(e);
     });
     offset[p] = share;
+    lean[p] = k;
   };
-  // What pair p costs at its current offset, or some value at least `limit` once it is known to reach it.
+  // What pair p costs at its current route, or some value at least `limit` once it is known to reach it.
   const cost = (p: number, limit = Infinity) => {
-    let sum = STRAIGHTNESS * Math.abs(offset[p]);
+    let sum = STRAIGHTNESS * (Math.abs(offset[p]) + Math.abs(lean[p]));
     for (const e of pairs[p].edges) {
       sum += edgeCost(s, e, curves, pairs[p].edges, limit - sum);
       if (sum >= limit) {
@@ -83,20 +109,24 @@ export function routeEdges(s: EdgeEnds, within?: Bounds): Float32Array {
   for (let pass = 0, moved = true; moved && pass < MAX_PASSES; pass++) {
     moved = false;
     for (let p = 0; p < pairs.length; p++) {
-      const start = offset[p];
-      let best = { share: start, cost: cost(p) };
-      for (const share of OFFSETS) {
-        if (share !== start) {
-          setOffset(p, share);
-          const c = inside(pairs[p], curves.box, within) ? cost(p, best.cost) : Infinity;
-          best = c < best.cost - 1e-9 ? { share, cost: c } : best;
+      const start = { share: offset[p], k: lean[p] };
+      let best = { ...start, cost: cost(p) };
+      // A lone edge at the fan's offset is straight, with no skew to choose.
+      const fanned = pairs[p].edges.some((e) => s.bend[e] !== 0);
+      for (const share of grid.offsets) {
+        for (const k of share === 0 && !fanned ? [0] : grid.skews) {
+          if (share !== start.share || k !== start.k) {
+            setRoute(p, share, k);
+            const c = inside(pairs[p], curves.box, within) ? cost(p, best.cost) : Infinity;
+            best = c < best.cost - 1e-9 ? { share, k, cost: c } : best;
+          }
         }
       }
-      setOffset(p, best.share);
-      moved ||= best.share !== start;
+      setRoute(p, best.share, best.k);
+      moved ||= best.share !== start.share || best.k !== start.k;
     }
   }
-  return bend;
+  return { bend, skew };
 }
 
 /** Whether the curves of `pair` lie within `within` (or there is no bound). */
@@ -133,30 +163,19 @@ function pairsOf(s: EdgeEnds): Pair[] {
   return Array.from(byPair.values()).filter((p) => p.length > 0);
 }
 
-/** Edge e's quadratic curve (edgeGeometry.controlPoint) sampled into `curves`: its points, steps and box. */
-function traceCurve(s: EdgeEnds, bend: Float32Array, e: number, { points, steps, box }: Curves): void {
-  // Plain locals, no destructuring: this and edgeCost run some million times on a dense graph.
-  const ax = s.x[s.from[e]];
-  const ay = s.y[s.from[e]];
-  const bx = s.x[s.to[e]];
-  const by = s.y[s.to[e]];
-  const push = (2 * bend[e]) / (Math.hypot(bx - ax, by - ay) || 1);
-  const cx = (ax + bx) / 2 - (by - ay) * push;
-  const cy = (ay + by) / 2 + (bx - ax) * push;
-  const n = bend[e] === 0 ? 1 : STEPS;
+/** Edge e as drawn (edgeGeometry.sampleEdge) into `curves`: its points, steps and box. */
+function traceCurve(s: EdgeEnds, e: number, { points, steps, box }: Curves): void {
+  const at = e * (STEPS + 1) * 2;
+  const n = sampleEdge(s, e, STEPS, points, at);
   steps[e] = n;
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  const at = e * (STEPS + 1) * 2;
+  // Plain locals, no destructuring: this and edgeCost run some million times on a dense graph.
   for (let i = 0; i <= n; i++) {
-    const t = i / n;
-    const u = 1 - t;
-    const x = u * u * ax + 2 * u * t * cx + t * t * bx;
-    const y = u * u * ay + 2 * u * t * cy + t * t * by;
-    points[at + 2 * i] = x;
-    points[at + 2 * i + 1] = y;
+    const x = points[at + 2 * i];
+    const y = points[at + 2 * i + 1];
     minX = Math.min(minX, x);
     minY = Math.min(minY, y);
     maxX = Math.max(maxX, x);
@@ -242,28 +261,30 @@ function edgeCost(s: EdgeEnds, e: number, { points, steps, box }: Curves, own: n
 const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   a.length === b.length && Array.prototype.every.call(a, (v, i) => v === b[i]);
 
+/** What routes depend on: positions, edge ends (the fan follows from them) and the room's four numbers. */
+const keyOf = (s: EdgeEnds, within?: Bounds) => ({
+  x: s.x.slice(),
+  y: s.y.slice(),
+  from: s.from,
+  to: s.to,
+  room: within ? [within.x0, within.y0, within.x1, within.y1] : [],
+});
+
 /**
  * The last routes chosen, reused while the positions and edge ends are the same: a refresh rebuilds the scene from
  * new figures, and the curves depend on where the edges run only.
  */
 export class RouteMemo {
-  private last?: { s: EdgeEnds; within?: Bounds; bend: Float32Array };
+  private last?: { key: ReturnType<typeof keyOf>; routes: Routes };
 
-  bends(s: EdgeEnds, within?: Bounds): Float32Array {
-    const l = this.last;
-    if (
-      l &&
-      same(l.s.x, s.x) &&
-      same(l.s.y, s.y) &&
-      same(l.s.from, s.from) &&
-      same(l.s.to, s.to) &&
-      same(l.s.bend, s.bend) &&
-      JSON.stringify(l.within) === JSON.stringify(within)
-    ) {
-      return l.bend;
+  routes(s: EdgeEnds, within?: Bounds): Routes {
+    const key = keyOf(s, within);
+    const l = this.last?.key;
+    if (l && (Object.keys(key) as Array<keyof typeof key>).every((k) => same(l[k], key[k]))) {
+      return this.last!.routes;
     }
-    const bend = routeEdges(s, within);
-    this.last = { s: { ...s, x: s.x.slice(), y: s.y.slice() }, within, bend };
-    return bend;
+    const routes = routeEdges(s, within);
+    this.last = { key, routes };
+    return routes;
   }
 }

@@ -128,7 +128,7 @@ export function buildScene(
     nodeColor: nodes.map((n) => n.color ?? colors[n.health]),
     from,
     to,
-    bend: routing.memo.bends({ x, y, radius, from, to, bend: edgeBends(from, to) }, roomAtFit(x, y, groups, routing)),
+    ...routing.memo.routes({ x, y, radius, from, to, bend: edgeBends(from, to) }, roomAtFit(x, y, groups, routing)),
     edgeColor: edges.map((e) => colors[e.health]),
     edgeWidth,
     edgeLabel: edges.map((e) => edgeLabelText(e, mode)),
