@@ -66,6 +66,33 @@ export const ENDPOINT_LABELS = [
  */
 export const REPORTER_PREFERENCE = ['destination', 'waypoint', 'source'] as const;
 
+/**
+ * Waypoints are told by name: the metric labels carry no role, and Istio names a waypoint's workload after its
+ * Gateway ("waypoint" unless the user chose another name; `istioctl waypoint apply` and the docs keep it in the name).
+ */
+export const WAYPOINT_NAME = /waypoint/;
+/** The same rule as a PromQL regex (label values match it whole). */
+export const WAYPOINT_NAME_REGEX = `.*${WAYPOINT_NAME.source}.*`;
+
+/**
+ * ztunnel's two legs of a hop through a waypoint. ztunnel names whom it connects: the client's ztunnel reports the
+ * leg to the waypoint (reporter="source", the waypoint as destination workload, the service the client asked for as
+ * destination_service; istio/ztunnel proxy/outbound.rs), and the server's ztunnel reports the leg from the waypoint
+ * (reporter="destination", the waypoint as source, found by the connection's address; proxy/inbound.rs). No leg
+ * names both the client and the server, and both carry the same bytes, while the waypoint's own L7 series (reporter
+ * "waypoint") name both. So:
+ * - counted once (dashboards' TCP figures): legs into or out of a waypoint are left out; the waypoint's istio_tcp_*
+ *   series count TCP through it, with the real client named, as a sidecar's would, and HTTP through it is counted
+ *   in requests, not TCP bytes. Hops no Envoy handled (ambient without a waypoint) are what TCP figures add from
+ *   ztunnel.
+ * - per hop (the Ztunnel dashboard, which shows ztunnel's own load): each leg is a hop of its own.
+ * - the Topology view folds the legs into the client→server edges the waypoint reported (model/ambient.ts).
+ */
+export const WAYPOINT_LEG_MATCHERS = [
+  `source_workload!~"${WAYPOINT_NAME_REGEX}"`,
+  `destination_workload!~"${WAYPOINT_NAME_REGEX}"`,
+] as const;
+
 /** Which side's reports: what callers saw, what the serving side saw, or every request once. */
 export type Side = 'client' | 'server' | 'once';
 

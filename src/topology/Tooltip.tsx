@@ -46,7 +46,8 @@ export function edgeRows(e: TopologyEdge): Row[] {
     ['Reporter', e.reporter || '—'],
   ];
   if (e.l4Folded) {
-    rows.push(['L4 bytes (ztunnel)', formatBytes(e.bytesRate)]);
+    // An estimate says so: the share of a waypoint leg split by request rate (model/ambient.ts).
+    rows.push(['L4 bytes (ztunnel)', `${e.l4Estimated ? '≈ ' : ''}${formatBytes(e.bytesRate)}`]);
   }
   if (e.responseFlags.length > 0) {
     rows.push(['Not delivered', formatShare(e.unreachedShare)]);

@@ -259,7 +259,9 @@ export function istioFramesToGraph(frames: DataFrame[], options: ModelOptions): 
   // Past the limit the model itself draws namespaces, since a graph that large would not be built in time; the
   // namespaces the user collapses are folded later, on the built graph (overview.ts), so expanding one is instant.
   const collapseAll = distinct.size > options.maxNodes;
-  const fold = (ref: NodeRef): NodeRef => (ref.namespace !== '' && collapseAll ? namespaceNode(ref) : ref);
+  // Waypoints stay themselves, so that ztunnel's legs through them can still be folded (ambient.ts).
+  const fold = (ref: NodeRef): NodeRef =>
+    ref.namespace !== '' && collapseAll && ref.special !== 'waypoint' ? namespaceNode(ref) : ref;
 
   const refs: NodeRef[] = [];
   const slots = new Map<string, number>();
@@ -339,14 +341,26 @@ export function istioFramesToGraph(frames: DataFrame[], options: ModelOptions): 
       edge: finishEdge(`${acc.source.id}->${acc.target.id}:${acc.protocol}`, acc, options),
       from: acc.from,
       to: acc.to,
-    }))
+    })),
+    (node) => refs[node].special === 'waypoint'
   ).sort((a, b) => (a.edge.id < b.edge.id ? -1 : 1));
   const edges = finished.map((f) => f.edge);
+  // Every node had an edge before folding; a waypoint whose legs were all folded has none left and is not drawn.
+  const index = new Int32Array(refs.length).fill(-1);
+  for (const f of finished) {
+    index[f.from] = index[f.to] = 0;
+  }
+  const used: NodeRef[] = [];
+  refs.forEach((ref, i) => {
+    if (index[i] === 0) {
+      index[i] = used.push(ref) - 1;
+    }
+  });
   const nodes = finishNodes(
-    refs,
+    used,
     edges,
-    Int32Array.from(finished, (f) => f.from),
-    Int32Array.from(finished, (f) => f.to),
+    Int32Array.from(finished, (f) => index[f.from]),
+    Int32Array.from(finished, (f) => index[f.to]),
     options
   );
 

@@ -242,6 +242,92 @@ describe('ambient', () => {
   });
 });
 
+describe("ambient: ztunnel's two legs through a waypoint", () => {
+  // As ztunnel labels them (src/istio/semantics.ts WAYPOINT_LEG_MATCHERS): the client's leg names the waypoint as
+  // destination workload and the asked-for service; the server's leg names the waypoint as source.
+  const tcp = { request_protocol: 'tcp', response_code: '' };
+  const clientLeg = (from: string, service: string, value: number) =>
+    edge(
+      from,
+      'waypoint',
+      {
+        ...tcp,
+        reporter: 'source',
+        destination_service: `${service}.shop.svc.cluster.local`,
+        destination_service_name: service,
+      },
+      value
+    );
+  const serverLeg = (to: string, value: number) => edge('waypoint', to, { ...tcp, reporter: 'destination' }, value);
+  const l7 = (from: string, to: string, value: number) => edge(from, to, { reporter: 'waypoint' }, value);
+  const graph = (requests: SeriesSample[], bytes: SeriesSample[]) =>
+    framesToGraph([tableFrame('A', requests), tableFrame('B', bytes)], opts());
+  const bytesOf = (g: TopologyGraph) => g.edges.map((e) => [e.id, e.bytesRate, e.l4Estimated ?? false]);
+
+  it("folds the server's leg into a sidecar caller's edge and draws no waypoint", () => {
+    const g = graph([l7('gateway-x', 'cart', 4)], [serverLeg('cart', 5000)]);
+    expect(bytesOf(g)).toEqual([['wl:/shop/gateway-x->wl:/shop/cart:http', 5000, false]]);
+    expect(g.edges[0].l4Folded).toBe(true);
+    expect(nodeIds(g)).toEqual(['wl:/shop/cart', 'wl:/shop/gateway-x']);
+  });
+
+  it("takes an ambient caller's bytes from its own leg, once: the server's leg carries the same bytes", () => {
+    const g = graph([l7('web', 'cart', 4)], [clientLeg('web', 'cart', 4990), serverLeg('cart', 5000)]);
+    expect(bytesOf(g)).toEqual([[WEB_CART, 4990, false]]);
+  });
+
+  it("shares the server's leg, less what ambient callers hold, among the other callers by request rate", () => {
+    const g = graph(
+      [l7('web', 'cart', 1), l7('gw', 'cart', 3), l7('batch', 'cart', 1)],
+      [clientLeg('web', 'cart', 1000), serverLeg('cart', 3000)]
+    );
+    expect(bytesOf(g)).toEqual([
+      ['wl:/shop/batch->wl:/shop/cart:http', 500, true],
+      ['wl:/shop/gw->wl:/shop/cart:http', 1500, true],
+      [WEB_CART, 1000, false],
+    ]);
+  });
+
+  it("shares a client's leg among the services it calls through that waypoint", () => {
+    const g = graph(
+      [l7('web', 'cart', 3), l7('web', 'pay', 1)],
+      [clientLeg('web', 'cart', 300), clientLeg('web', 'pay', 100), serverLeg('cart', 290), serverLeg('pay', 110)]
+    );
+    // Both of web's client legs name the same waypoint node: one leg of 400 B/s, shared 3:1.
+    expect(bytesOf(g)).toEqual([
+      [WEB_CART, 300, true],
+      ['wl:/shop/web->wl:/shop/pay:http', 100, true],
+    ]);
+  });
+
+  it("lets TCP through a waypoint keep the waypoint's own bytes, and folds both legs into it", () => {
+    const g = graph(
+      [],
+      [
+        edge('cart', 'redis', { ...tcp, reporter: 'waypoint' }, 7500),
+        clientLeg('cart', 'redis', 7400),
+        serverLeg('redis', 7500),
+      ]
+    );
+    expect(bytesOf(g)).toEqual([['wl:/shop/cart->wl:/shop/redis:tcp', 7500, false]]);
+  });
+
+  it('keeps a leg that no waypoint L7 edge accounts for, with its waypoint', () => {
+    const g = graph([edge('web', 'cart', {}, 4)], [serverLeg('cart', 5000)]);
+    expect(bytesOf(g)).toEqual([
+      ['wl:/shop/waypoint->wl:/shop/cart:tcp', 5000, false],
+      [WEB_CART, 0, false],
+    ]);
+    expect(g.nodes.find((n) => n.id === 'wl:/shop/waypoint')?.special).toBe('waypoint');
+  });
+
+  it('shows a shared figure as an estimate in the tooltip', () => {
+    const g = graph([l7('gw', 'cart', 3), l7('batch', 'cart', 1)], [serverLeg('cart', 4000)]);
+    const rows = Object.fromEntries(edgeRows(g.edges[0]));
+    expect(rows['L4 bytes (ztunnel)']).toMatch(/^≈ /);
+  });
+});
+
 describe('latency', () => {
   it("computes p50/p95/p99 from the preferred reporter's buckets as histogram_quantile does", () => {
     const buckets = ['10', '100', '1000', '+Inf'].flatMap((le, i) => [

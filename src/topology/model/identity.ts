@@ -1,3 +1,4 @@
+import { WAYPOINT_NAME } from '../../istio/semantics';
 import { TopologyNodeKind } from '../../options';
 import { NodeIdentity, NodeKind, SpecialKind } from './types';
 
@@ -21,10 +22,10 @@ const PASSTHROUGH = new Set([
 ]);
 const IN_MESH_HOST = /\.svc(\.[^.]+)*$|\.cluster\.local$/;
 
-/** Gateways and waypoints are recognised by Istio's conventional names, since the metric labels carry no role. */
+/** Gateways and waypoints are recognised by Istio's conventional names (WAYPOINT_NAME), since the metric labels carry no role. */
 function gatewayKind(workload: string, app: string): SpecialKind | undefined {
   const name = `${workload} ${app}`;
-  if (/waypoint/.test(name)) {
+  if (WAYPOINT_NAME.test(name)) {
     return 'waypoint';
   }
   if (/ingress/.test(name) && /gateway/.test(name)) {

@@ -94,6 +94,7 @@ function bundleEdges(id: string, source: string, target: string, members: Topolo
     unreachedShare: rate > 0 ? members.reduce((sum, e) => sum + e.rate * e.unreachedShare, 0) / rate : 0,
     responseFlags: rate > 0 ? flags(members, rate) : [],
     l4Folded: members.some((e) => e.l4Folded) || undefined,
+    l4Estimated: members.some((e) => e.l4Estimated) || undefined,
     reporter: reporters.size === 1 ? members[0].reporter : '',
     health: 'none',
   };

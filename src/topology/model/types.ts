@@ -72,6 +72,8 @@ export interface TopologyEdge {
   responseFlags: Array<{ flag: string; share: number }>;
   /** An ambient L7 edge whose ztunnel L4 bytes were folded into `bytesRate` (model/ambient.ts). */
   l4Folded?: boolean;
+  /** Those bytes are a share of a ztunnel leg through a waypoint, split among several edges by request rate. */
+  l4Estimated?: boolean;
   /** The reporter whose series gave these figures. */
   reporter: string;
   health: Health;
