@@ -33,6 +33,14 @@ export interface EdgeTruth {
   /** Reporters whose istio_* series carry this edge's traffic (ztunnel's L4 series listed apart). */
   reporters: string[];
   ztunnel: boolean;
+  /**
+   * The hops ztunnel reports of this edge, by the workloads it names ("unknown" for a caller outside the mesh): one
+   * between the two ends, or, through a waypoint, the client's leg to it (ambient clients) and the server's leg from
+   * it (while the server has endpoints). Each carries the edge's bytes (`tcp`).
+   */
+  ztunnelHops: Array<{ source: string; destination: string }>;
+  /** The waypoint in the path (the destination is ambient behind one), or null. */
+  waypoint: string | null;
   mtls: boolean;
   destinationDown: boolean;
   /** Mean requests (http, grpc) or connections (tcp) per second. Noise averages out over ≥20 s. */
@@ -203,6 +211,23 @@ function proxyTruth(mesh: Mesh, w: Workload): ProxyTruth {
   };
 }
 
+function ztunnelHops(src: Workload | undefined, dst: Workload | undefined, destinationDown: boolean) {
+  const caller = src?.spec.name ?? 'unknown';
+  const hops: EdgeTruth['ztunnelHops'] = [];
+  const waypoint = dst?.waypoint;
+  if (waypoint) {
+    if (src?.mode === 'ambient') {
+      hops.push({ source: caller, destination: waypoint.spec.name });
+    }
+    if (!destinationDown) {
+      hops.push({ source: waypoint.spec.name, destination: dst.spec.name });
+    }
+  } else if (dst && (src?.mode === 'ambient' || (dst.mode === 'ambient' && !destinationDown))) {
+    hops.push({ source: caller, destination: dst.spec.name });
+  }
+  return hops;
+}
+
 export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): Truth {
   return {
     time: now,
@@ -240,6 +265,8 @@ export function truthOf(mesh: Mesh, scenarios: ActiveScenario[], now: number): T
         external: e.spec.external ? { host: e.spec.external.host, namespace: e.spec.external.namespace } : null,
         reporters: reporters.filter((r) => r !== 'ztunnel'),
         ztunnel: src?.mode === 'ambient' || dst?.mode === 'ambient',
+        ztunnelHops: ztunnelHops(src, dst, b.destinationDown),
+        waypoint: dst?.waypoint?.spec.name ?? null,
         mtls: b.mtls,
         destinationDown: b.destinationDown,
         rate,

@@ -117,7 +117,7 @@ export function meshDashboard(ctx: Context): DashboardBody {
           tcpTable(ctx, t, {
             title: 'TCP workloads',
             description:
-              'Per serving workload: bytes per second received (request direction) and sent (response direction) on TCP connections, ztunnel L4 included, each connection counted once.',
+              'Per serving workload: bytes per second received (request direction) and sent (response direction) on TCP connections, ztunnel L4 of hops without a waypoint included, each connection counted once.',
             by: Object.keys(WORKLOAD_LABELS),
             labels: WORKLOAD_LABELS,
             links: { destination_workload: toWorkload },

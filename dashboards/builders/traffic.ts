@@ -74,7 +74,7 @@ export function headline(ctx: Context, t: Traffic, what: string): PanelBuilder[]
     }),
     stat({
       title: 'TCP received',
-      description: `Bytes per second received from the downstream side of TCP connections ${what} (istio_tcp_received_bytes_total, the request direction), ${how}. Includes ztunnel's L4 report of ambient hops.`,
+      description: `Bytes per second received from the downstream side of TCP connections ${what} (istio_tcp_received_bytes_total, the request direction), ${how}. Includes ztunnel's L4 report of ambient hops no waypoint handled (through a waypoint, the waypoint's own report counts TCP, and HTTP is counted in requests).`,
       unit: UNITS.bytesPerSecond,
       targets: [{ expr: istio.tcp('istio_tcp_received_bytes_total', t), legend: 'received' }],
       width: 4,

@@ -9,7 +9,8 @@ import type { Context } from './traffic';
 /** Ambient's node proxy: versions, resources, L4 traffic per workload pair, xDS and workload manager. */
 export function ztunnelDashboard(ctx: Context): DashboardBody {
   const { istio, components: c } = ctx;
-  // Each hop between two ambient pods is reported by both ztunnels; count it once (destination preferred).
+  // Each hop between two ambient pods is reported by both ztunnels; count it once (destination preferred). Through a
+  // waypoint ztunnel carries two hops, client → waypoint and waypoint → server: this is ztunnel's load, so both count.
   const l4: Traffic = { side: 'once', scope: 'ztunnel' };
   const pairs: Traffic = { ...l4, by: ['source_workload', 'destination_workload'] };
   return {
@@ -48,7 +49,7 @@ export function ztunnelDashboard(ctx: Context): DashboardBody {
           timeseries({
             title: 'Bytes transmitted',
             description:
-              'Bytes per second through ztunnel: received from clients (request direction) and sent back (response direction), each hop counted once.',
+              'Bytes per second through ztunnel: received from clients (request direction) and sent back (response direction), each hop counted once: through a waypoint, the legs to it and from it are two hops.',
             unit: UNITS.bytesPerSecond,
             targets: named({
               received: istio.tcp('istio_tcp_received_bytes_total', l4),
@@ -66,7 +67,7 @@ export function ztunnelDashboard(ctx: Context): DashboardBody {
           timeseries({
             title: 'L4 traffic by workload pair',
             description:
-              "Bytes per second between workload pairs through ztunnel (sent, response direction), each hop counted once. The per-workload L4 view Istio's ztunnel dashboard lacks.",
+              "Bytes per second between workload pairs through ztunnel (sent, response direction), each hop counted once; traffic through a waypoint shows as its two legs, client → waypoint and waypoint → server. The per-workload L4 view Istio's ztunnel dashboard lacks.",
             unit: UNITS.bytesPerSecond,
             targets: [
               {

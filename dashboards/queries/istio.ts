@@ -15,6 +15,7 @@ import {
   REQUESTS,
   type Side,
   type TcpCounter,
+  WAYPOINT_LEG_MATCHERS,
 } from '../../src/istio/semantics';
 import type { MeshscopeConfig } from '../config/types';
 import { leMatcher } from './le';
@@ -156,9 +157,13 @@ export class IstioQueries {
     return `${within} / ${sumBy(t.by ?? [], this.once('istio_request_duration_milliseconds_count', t, ['response_code']))}`;
   }
 
-  /** Bytes (or connections) per second from an istio_tcp_* counter. */
+  /**
+   * Bytes (or connections) per second from an istio_tcp_* counter. Beside Envoy's series, ztunnel's hops that no Envoy
+   * handled; its legs through a waypoint only in ztunnel's own view (WAYPOINT_LEG_MATCHERS says why).
+   */
   tcp(counter: TcpCounter, t: Traffic): string {
-    return sumBy(t.by ?? [], this.once(counter, t, []));
+    const where = t.scope === 'ztunnel' ? t.where : [...(t.where ?? []), ...WAYPOINT_LEG_MATCHERS];
+    return sumBy(t.by ?? [], this.once(counter, { ...t, where }, []));
   }
 
   /** Per-second rate of the `_sum` of an HTTP histogram (bytes moved through requests or responses). */

@@ -157,15 +157,26 @@ function ztunnelEnd(side: 'source' | 'destination', id: Identity | undefined, mt
   };
 }
 
-export function ztunnelLabels(hop: Hop, reporter: 'source' | 'destination'): Record<string, string> {
+/**
+ * ztunnel's labels for one hop. Through a `waypoint`, each ztunnel sees only its leg and names the peer it connects
+ * with: the client's ztunnel the waypoint as destination workload (with the service asked for), the server's the
+ * waypoint as source, found by the connection's address (istio/ztunnel proxy/outbound.rs, proxy/inbound.rs).
+ */
+export function ztunnelLabels(
+  hop: Hop,
+  reporter: 'source' | 'destination',
+  waypoint?: Identity
+): Record<string, string> {
   const d = hop.destination;
+  const source = waypoint && reporter === 'destination' ? waypoint : hop.source;
+  const destination = waypoint && reporter === 'source' ? waypoint : d;
   return {
     reporter,
-    ...ztunnelEnd('source', hop.source, hop.mtls),
+    ...ztunnelEnd('source', source, hop.mtls),
     destination_service: d?.serviceFqdn ?? UNKNOWN,
     destination_service_namespace: d?.namespace ?? UNKNOWN,
     destination_service_name: d?.service ?? UNKNOWN,
-    ...ztunnelEnd('destination', d, hop.mtls),
+    ...ztunnelEnd('destination', destination, hop.mtls),
     request_protocol: 'tcp',
     response_flags: '-',
     connection_security_policy: hop.mtls ? 'mutual_tls' : UNKNOWN,

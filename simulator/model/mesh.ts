@@ -50,6 +50,8 @@ export interface ZtunnelObserver {
   ztunnel: ZtunnelPod;
   reporter: 'source' | 'destination';
   share: number;
+  /** The waypoint in the path: this ztunnel sees only its leg to or from it (identity.ts ztunnelLabels). */
+  waypoint?: Identity;
 }
 
 export class Mesh {
@@ -389,6 +391,9 @@ export class Mesh {
   /** ztunnels on the nodes of an ambient end, weighted by how many of its pods each node hosts. */
   private ztunnelObservers(edge: EdgeRuntime, hop: Hop): ZtunnelObserver[] {
     const out: ZtunnelObserver[] = [];
+    // A waypoint is the server of the client's leg and the client of the server's, so the client's leg exists even
+    // when the destination has no endpoints (the waypoint answers).
+    const waypoint = this.destinationOf(edge)?.waypoint?.identity;
     const onNodes = (w: Workload | undefined, reporter: 'source' | 'destination') => {
       if (w?.mode !== 'ambient') {
         return;
@@ -396,7 +401,7 @@ export class Mesh {
       for (const pod of w.pods) {
         const ztunnel = this.ztunnels.get(pod.node);
         if (ztunnel) {
-          out.push({ ztunnel, reporter, share: 1 / w.pods.length });
+          out.push({ ztunnel, reporter, share: 1 / w.pods.length, waypoint });
         }
       }
     };
@@ -433,7 +438,7 @@ export class Mesh {
       this.observe(o.pod, edge);
     }
     for (const o of this.ztunnelObservers(edge, s.hop)) {
-      const values = ztunnelLabels(s.hop, o.reporter);
+      const values = ztunnelLabels(s.hop, o.reporter, o.waypoint);
       values.response_flags = s.outcome.flags === 'UF' ? 'CONNECT' : '-';
       o.ztunnel.entries.push({
         series: s,

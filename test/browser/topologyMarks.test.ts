@@ -9,11 +9,10 @@
  * to it is answered UH by Envoy, and with no pod to name the source proxy reports destination_workload "unknown" with
  * the service, as Istio does, so that traffic is drawn to the service "reviews", which carries the badge. The app
  * and service graphs (the nodeKind option) draw each app as a square and each destination service as a diamond. The
- * waypoint is no node here: the simulator's waypoint reports its namespace's L7 edges with the original client and
- * server (model/ambient.ts folds ztunnel's bytes into them), and its ztunnel reports the server side of those hops
- * from the client too. Real ztunnel names the waypoint as the source of that leg (inbound.rs looks the source up by
- * the connection's address, the waypoint's), which would make it a node; until the simulator emits that leg the
- * waypoint's shape is unit-tested only.
+ * waypoint is no node here: ztunnel reports the two legs of each hop through it (client → waypoint on the client's
+ * node, waypoint → server on the server's, each naming the waypoint as real ztunnel does), and model/ambient.ts folds
+ * both into the L7 edges the waypoint reports with the original client and server. A waypoint whose legs no L7 edge
+ * accounts for stays drawn in its shape (unit-tested in framesToGraph.test.ts).
  */
 import { type EdgeTruth } from '../../simulator';
 import { defaultTopology } from '../../simulator/topology/default';

@@ -28,6 +28,8 @@ export function candidates(d: Dashboard): Array<Record<string, string>> {
       ['shop', 'frontend-v1'],
       ['shop', 'cart-v1'],
       ['bookinfo', 'ratings-v1'],
+      // A TCP server: through a waypoint or a sidecar, HTTP counts as requests, not TCP bytes (WAYPOINT_LEG_MATCHERS).
+      ['bookinfo', 'mongodb-v1'],
     ].map(([namespace, workload]) => ({ ...all, namespace, workload }));
   }
   return [all];

@@ -162,21 +162,27 @@ export function figureTests(ctx: FigureContext): void {
     }
   });
 
-  test('Ztunnel: bytes each way and bytes per workload pair equal /truth over the hops ztunnel carries', async () => {
-    const carried = ctx.truth().edges.filter((e) => e.ztunnel && e.tcp !== null);
-    expect(carried.length).toBeGreaterThan(0);
+  test("Ztunnel: bytes each way and bytes per workload pair equal /truth over ztunnel's hops, a waypoint's two legs apart", async () => {
+    const carried = ctx.truth().edges.filter((e) => e.tcp !== null && e.ztunnelHops.length > 0);
+    expect(carried.some((e) => e.ztunnelHops.length === 2)).toBe(true);
     const [received] = await ctx.rows('meshscope-ztunnel', 'Bytes transmitted', {}, 'A');
     const [sent] = await ctx.rows('meshscope-ztunnel', 'Bytes transmitted', {}, 'B');
-    const trueReceived = sum(carried, (e) => e.tcp!.receivedBytesPerSecond);
-    const trueSent = sum(carried, (e) => e.tcp!.sentBytesPerSecond);
+    const trueReceived = sum(carried, (e) => e.ztunnelHops.length * e.tcp!.receivedBytesPerSecond);
+    const trueSent = sum(carried, (e) => e.ztunnelHops.length * e.tcp!.sentBytesPerSecond);
     expectOk({ received: received?.value, trueReceived, ok: within2(received?.value, trueReceived) });
     expectOk({ sent: sent?.value, trueSent, ok: within2(sent?.value, trueSent) });
-    const pairs = await ctx.rows('meshscope-ztunnel', 'L4 traffic by workload pair');
+    // Per pair as ztunnel names them: a waypoint's leg to a server carries every caller's bytes through it.
+    const truePairs = new Map<string, number>();
     for (const e of carried) {
-      const pair = pairs.find(
-        (s) => s.metric.source_workload === caller(e) && s.metric.destination_workload === e.destination?.workload
-      );
-      expectOk({ edge: e.id, sent: pair?.value, ok: within2(pair?.value ?? NaN, e.tcp!.sentBytesPerSecond) });
+      for (const hop of e.ztunnelHops) {
+        const pair = `${hop.source} → ${hop.destination}`;
+        truePairs.set(pair, (truePairs.get(pair) ?? 0) + e.tcp!.sentBytesPerSecond);
+      }
+    }
+    const pairs = await ctx.rows('meshscope-ztunnel', 'L4 traffic by workload pair');
+    for (const [pair, bytes] of truePairs) {
+      const row = pairs.find((s) => `${s.metric.source_workload} → ${s.metric.destination_workload}` === pair);
+      expectOk({ pair, sent: row?.value, bytes, ok: within2(row?.value ?? NaN, bytes) });
     }
   });
 

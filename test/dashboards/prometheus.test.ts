@@ -13,6 +13,7 @@ import { NOTHING_FOUND } from '../../dashboards/builders/setup';
 import { formatValue } from '../../bench/grafana/templating';
 import { candidates, defaults } from './candidates';
 import { figureTests } from './figures';
+import { countedAsTcp } from './tcpTruth';
 import { exprOf, panelByTitle, panelsOf, substitute, targetsOf } from './walk';
 
 const WINDOW = '30s';
@@ -202,7 +203,7 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
       const errors = http.reduce((s, e) => s + e.rate * e.errorShare, 0);
       expect(within2(await stat('meshscope-mesh', 'Requests'), rate)).toMatchObject({ ok: true });
       expect(within2(await stat('meshscope-mesh', 'Success rate'), 1 - errors / rate)).toMatchObject({ ok: true });
-      const tcp = edges.filter((e) => e.tcp !== null);
+      const tcp = edges.filter(countedAsTcp);
       expect(
         within2(
           await stat('meshscope-mesh', 'TCP sent'),
@@ -257,7 +258,7 @@ describe('dashboards against a real Prometheus scraping the simulator', () => {
             }
           );
         }
-        const tcp = into.filter((e) => e.tcp !== null);
+        const tcp = into.filter(countedAsTcp);
         if (tcp.length > 0) {
           const sent = tcp.reduce((s, e) => s + e.tcp!.sentBytesPerSecond, 0);
           const received = tcp.reduce((s, e) => s + e.tcp!.receivedBytesPerSecond, 0);

@@ -30,6 +30,7 @@ import type { QueryApi } from '../helpers/promApi';
 import { toGrafanaSeries } from '../preview/prometheus/frames';
 import { fetchPrometheus } from '../preview/prometheus/query';
 import { candidates, defaults } from './candidates';
+import { countedAsTcp } from './tcpTruth';
 import { exprOf, panelByTitle, substitute, targetsOf } from './walk';
 
 const WINDOW = '30s';
@@ -167,7 +168,7 @@ describe('dashboards on VictoriaMetrics fed by one Prometheus per cluster', () =
       const rate = sum(http, (e) => e.rate);
       within2('Mesh requests', await stat(mesh, 'Requests'), rate);
       within2('Mesh success', await stat(mesh, 'Success rate'), 1 - sum(http, (e) => e.rate * e.http5xxShare) / rate);
-      const tcp = edges.filter((e) => e.tcp !== null);
+      const tcp = edges.filter(countedAsTcp);
       within2(
         'Mesh TCP sent',
         await stat(mesh, 'TCP sent'),
