@@ -321,6 +321,23 @@ describe("ambient: ztunnel's two legs through a waypoint", () => {
     expect(g.nodes.find((n) => n.id === 'wl:/shop/waypoint')?.special).toBe('waypoint');
   });
 
+  it('folds the legs into namespace edges when the model draws namespaces', () => {
+    const other = (labels: SeriesSample) => ({
+      ...labels,
+      labels: { ...labels.labels, source_workload_namespace: 'web', source_cluster: 'c' },
+    });
+    const g = framesToGraph(
+      [
+        tableFrame('A', [other(l7('web', 'cart', 4))]),
+        tableFrame('B', [other(clientLeg('web', 'cart', 4990)), serverLeg('cart', 5000)]),
+      ],
+      opts({ maxNodes: 2 })
+    );
+    expect(g.degraded).toBeDefined();
+    expect(bytesOf(g)).toEqual([['ns:c/web->ns:/shop:http', 4990, false]]);
+    expect(nodeIds(g)).toEqual(['ns:/shop', 'ns:c/web']);
+  });
+
   it('shows a shared figure as an estimate in the tooltip', () => {
     const g = graph([l7('gw', 'cart', 3), l7('batch', 'cart', 1)], [serverLeg('cart', 4000)]);
     const rows = Object.fromEntries(edgeRows(g.edges[0]));
