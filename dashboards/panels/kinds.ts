@@ -62,7 +62,14 @@ export function thresholds(steps: {
   return new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(s as dashboard.Threshold[]);
 }
 
-export function timeseries(p: Common & { stacked?: boolean; thresholds?: ThresholdsConfigBuilder }): TimeseriesBuilder {
+export function timeseries(
+  p: Common & {
+    stacked?: boolean;
+    thresholds?: ThresholdsConfigBuilder;
+    /** The panel's "Min interval" query option (a Grafana duration such as `1m`): the smallest step it queries at. */
+    minInterval?: string;
+  }
+): TimeseriesBuilder {
   const b = new TimeseriesBuilder()
     .title(p.title)
     .description(p.description)
@@ -87,6 +94,9 @@ export function timeseries(p: Common & { stacked?: boolean; thresholds?: Thresho
   }
   if (p.stacked) {
     b.stacking(new StackingConfigBuilder().mode(StackingMode.Normal));
+  }
+  if (p.minInterval) {
+    b.interval(p.minInterval);
   }
   return b;
 }

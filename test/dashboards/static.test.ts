@@ -145,6 +145,18 @@ describe('generated dashboards', () => {
     });
   });
 
+  test('a min interval only on the two Performance panels that count every request once', () => {
+    const withInterval = dashboards.flatMap((d) =>
+      panelsOf(d)
+        .filter((p) => p.interval)
+        .map((p) => ({ uid: d.uid, panel: p.title, interval: p.interval }))
+    );
+    expect(withInterval).toEqual([
+      { uid: 'meshscope-performance', panel: 'vCPU per 1k requests/s', interval: '1m' },
+      { uid: 'meshscope-performance', panel: 'Bytes through the proxies', interval: '1m' },
+    ]);
+  });
+
   test('dashboard links go by uid to dashboards that exist, keeping time range and variables', () => {
     for (const d of dashboards) {
       expect(d.links?.length).toBe(dashboards.length - 1);
