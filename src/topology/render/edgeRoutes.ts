@@ -1,11 +1,11 @@
-import { segmentDistance } from '../layout/clearance';
-import { NODE_CLEARANCE, segmentsCross } from '../layout/crossings';
+import { CurveIndex } from './curveIndex';
 import { EdgeEnds, sampleEdge } from './edgeGeometry';
 import { Bounds } from './viewport';
 
 /**
- * Above this many edges the fan alone is drawn: choosing curves costs about edges² a pass, and a graph this large
- * opens as the namespace overview (canvas/overviewRule.ts), whose graph is far smaller.
+ * Above this many edges the fan alone is drawn: choosing curves costs about candidates × edges × the segments along
+ * each a pass, on the main thread, and a graph this large opens as the namespace overview (canvas/overviewRule.ts),
+ * whose graph is far smaller.
  */
 export const MAX_ROUTED_EDGES = 500;
 
@@ -79,8 +79,12 @@ export function routeEdges(s: EdgeEnds, within?: Bounds): Routes {
     box: new Float64Array(m * 4),
   };
   const trace = (e: number) => traceCurve(routed, e, curves);
+  const index = new CurveIndex(s.x, s.y, { ...curves, stride: (STEPS + 1) * 2 }, m);
   for (let e = 0; e < m; e++) {
     trace(e);
+    if (s.from[e] !== s.to[e]) {
+      index.add(e);
+    }
   }
   const offset = new Float64Array(pairs.length);
   const lean = new Float64Array(pairs.length);
@@ -99,7 +103,7 @@ export function routeEdges(s: EdgeEnds, within?: Bounds): Routes {
   const cost = (p: number, limit = Infinity) => {
     let sum = STRAIGHTNESS * (Math.abs(offset[p]) + Math.abs(lean[p]));
     for (const e of pairs[p].edges) {
-      sum += edgeCost(s, e, curves, pairs[p].edges, limit - sum);
+      sum += index.cost(e, s.from[e], s.to[e], pairs[p].edges, limit - sum);
       if (sum >= limit) {
         break;
       }
@@ -123,6 +127,10 @@ export function routeEdges(s: EdgeEnds, within?: Bounds): Routes {
         }
       }
       setRoute(p, best.share, best.k);
+      for (const e of pairs[p].edges) {
+        index.remove(e);
+        index.add(e);
+      }
       moved ||= best.share !== start.share || best.k !== start.k;
     }
   }
@@ -172,7 +180,7 @@ function traceCurve(s: EdgeEnds, e: number, { points, steps, box }: Curves): voi
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  // Plain locals, no destructuring: this and edgeCost run some million times on a dense graph.
+  // Plain locals, no destructuring: this runs some million times on a dense graph.
   for (let i = 0; i <= n; i++) {
     const x = points[at + 2 * i];
     const y = points[at + 2 * i + 1];
@@ -185,77 +193,6 @@ function traceCurve(s: EdgeEnds, e: number, { points, steps, box }: Curves): voi
   box[e * 4 + 1] = minY;
   box[e * 4 + 2] = maxX;
   box[e * 4 + 3] = maxY;
-}
-
-/**
- * Crossings of edge e with every edge outside `own` (its pair), plus NODE_CLEARANCE's cost of one crossing for each
- * node not its own it passes within that distance of; counting stops once the sum reaches `limit`.
- */
-function edgeCost(s: EdgeEnds, e: number, { points, steps, box }: Curves, own: number[], limit: number): number {
-  const minX = box[e * 4];
-  const minY = box[e * 4 + 1];
-  const maxX = box[e * 4 + 2];
-  const maxY = box[e * 4 + 3];
-  const at = e * (STEPS + 1) * 2;
-  let sum = 0;
-  for (let f = 0; f < s.from.length; f++) {
-    if (
-      own.includes(f) ||
-      s.from[f] === s.to[f] ||
-      box[f * 4] > maxX ||
-      box[f * 4 + 2] < minX ||
-      box[f * 4 + 1] > maxY ||
-      box[f * 4 + 3] < minY
-    ) {
-      continue;
-    }
-    const of = f * (STEPS + 1) * 2;
-    const p = points;
-    for (let i = at; i < at + 2 * steps[e]; i += 2) {
-      const x0 = Math.min(p[i], p[i + 2]);
-      const x1 = Math.max(p[i], p[i + 2]);
-      const y0 = Math.min(p[i + 1], p[i + 3]);
-      const y1 = Math.max(p[i + 1], p[i + 3]);
-      if (x0 > box[f * 4 + 2] || x1 < box[f * 4] || y0 > box[f * 4 + 3] || y1 < box[f * 4 + 1]) {
-        continue;
-      }
-      for (let j = of; j < of + 2 * steps[f]; j += 2) {
-        if (
-          Math.min(p[j], p[j + 2]) <= x1 &&
-          Math.max(p[j], p[j + 2]) >= x0 &&
-          Math.min(p[j + 1], p[j + 3]) <= y1 &&
-          Math.max(p[j + 1], p[j + 3]) >= y0 &&
-          segmentsCross(p[i], p[i + 1], p[i + 2], p[i + 3], p[j], p[j + 1], p[j + 2], p[j + 3])
-        ) {
-          sum++;
-        }
-      }
-    }
-    if (sum >= limit) {
-      return sum;
-    }
-  }
-  for (let v = 0; v < s.x.length; v++) {
-    const x = s.x[v];
-    const y = s.y[v];
-    if (
-      v === s.from[e] ||
-      v === s.to[e] ||
-      x < minX - NODE_CLEARANCE ||
-      x > maxX + NODE_CLEARANCE ||
-      y < minY - NODE_CLEARANCE ||
-      y > maxY + NODE_CLEARANCE
-    ) {
-      continue;
-    }
-    for (let i = at; i < at + 2 * steps[e]; i += 2) {
-      if (segmentDistance(x, y, points[i], points[i + 1], points[i + 2], points[i + 3]) < NODE_CLEARANCE) {
-        sum += 1;
-        break;
-      }
-    }
-  }
-  return sum;
 }
 
 const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
