@@ -94,8 +94,15 @@ async function measureOurs(page: Page, frames: unknown[], nodes: number): Promis
   );
   const { frame, crisp } = await page.evaluate(
     async ({ count, gestures, steps }) => {
-      const hook = window.__meshscopeTopology!;
       const next = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      // Gestures on the settled panel: a graph routed in slices (edgeRoutes.RouteMemo) is built again once routed.
+      const fanned = window.__meshscopeTopology!;
+      if (fanned.routing()) {
+        while (fanned.routing() || window.__meshscopeTopology === fanned) {
+          await next();
+        }
+      }
+      const hook = window.__meshscopeTopology!;
       // The steps cytoscapePage.ts gives the anchor.
       const step = (i: number) => {
         const v = hook.viewport();

@@ -68,6 +68,17 @@ export async function drawOurs(page: Page, frames: unknown[], nodes: number): Pr
         }
         await next();
       }
+      // Curves chosen in slices (edgeRoutes.RouteMemo) are what the panel settles on: measured once they are in, in
+      // the scene built anew with them, which is exposed as a new hook.
+      const fanned = w.__meshscopeTopology!;
+      if (fanned.routing()) {
+        while (fanned.routing() || w.__meshscopeTopology === fanned) {
+          if (performance.now() > deadline) {
+            throw new Error('the panel was still routing its edges after 120 s');
+          }
+          await next();
+        }
+      }
       const hook = w.__meshscopeTopology!;
       const redraw = async () => {
         const drawn = hook.draws();

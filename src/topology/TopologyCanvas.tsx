@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { TopologyOptions } from '../options';
 import { SceneTooltip } from './canvas/SceneTooltip';
@@ -51,7 +51,11 @@ export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onCha
   const sizeRef = useRef<CanvasSize>({ width: 0, height: 0 });
   const expansion = useExpansion({ graph: mesh, layout: meshLayout, options, onChange, size, viewportRef });
   const { graph, layout } = expansion;
-  const routes = useMemo(() => new RouteMemo(), []);
+  // Bumped when curves chosen in slices are ready, so the scene is built again with them.
+  const [routed, setRouted] = useState(0);
+  const routes = useMemo(() => new RouteMemo(() => setRouted((n) => n + 1)), []);
+  useEffect(() => () => routes.stop(), [routes]);
+  const routing = useCallback(() => routes.pending(), [routes]);
   const { width, height } = size;
   const scene = useMemo(
     () =>
@@ -59,8 +63,21 @@ export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onCha
         memo: routes,
         room: { width, height },
       }),
-    // The size's numbers, not the object: the view passes a new one each render.
-    [graph, layout, style, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, routes, width, height]
+    // The size's numbers, not the object: the view passes a new one each render; `routed` says the memo's routes
+    // changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      graph,
+      layout,
+      style,
+      options.edgeLabel,
+      options.hideIdleEdges,
+      options.groupNamespaces,
+      routes,
+      routed,
+      width,
+      height,
+    ]
   );
   const [hover, setHover] = useState<Hover>(NO_HOVER);
   const [menu, setMenu] = useState<Menu>();
@@ -98,6 +115,7 @@ export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onCha
     fit,
     setViewport: painter.moveTo,
     draws: painter.draws,
+    routing,
     labels: painter.labels,
     ...worst.forTests,
     focus: focus.forTests,

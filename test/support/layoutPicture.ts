@@ -1,5 +1,5 @@
 import { Layout, LayoutInput, NODE_RADIUS } from '../../src/topology/layout/types';
-import { curvePoints, edgeBends } from '../../src/topology/render/edgeGeometry';
+import { curvePoints, edgeBends, EdgeEnds } from '../../src/topology/render/edgeGeometry';
 import { routeEdges } from '../../src/topology/render/edgeRoutes';
 import { clipToDiscs, DrawnEdge, DrawnNode } from './readability';
 
@@ -12,18 +12,8 @@ const CURVE_STEPS = 16;
  * polyline, less its ends under the discs. Self-loops are left out: they lie beside their own node.
  */
 export function layoutPicture(input: LayoutInput, layout: Layout): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
-  const index = new Map(input.nodes.map((n, i) => [n.id, i]));
-  const edges = input.edges.filter((e) => index.has(e.source) && index.has(e.target));
-  const from = Int32Array.from(edges, (e) => index.get(e.source)!);
-  const to = Int32Array.from(edges, (e) => index.get(e.target)!);
-  const fan = {
-    x: layout.x,
-    y: layout.y,
-    radius: new Float32Array(input.nodes.length).fill(NODE_RADIUS),
-    from,
-    to,
-    bend: edgeBends(from, to),
-  };
+  const { edges, fan } = fanOfLayout(input, layout);
+  const { from, to } = fan;
   const ends = { ...fan, ...routeEdges(fan) };
   const drawn = edges.flatMap((e, i): DrawnEdge[] => {
     const [a, b] = [from[i], to[i]];
@@ -41,4 +31,14 @@ export function layoutPicture(input: LayoutInput, layout: Layout): { nodes: Draw
     nodes: input.nodes.map((n, i) => ({ id: n.id, x: layout.x[i], y: layout.y[i], radius: NODE_RADIUS })),
     edges: drawn,
   };
+}
+
+/** A layout's edges (those between its nodes) and their ends as the scene gives them to routing, unrouted. */
+export function fanOfLayout(input: LayoutInput, layout: Layout): { edges: LayoutInput['edges']; fan: EdgeEnds } {
+  const index = new Map(input.nodes.map((n, i) => [n.id, i]));
+  const edges = input.edges.filter((e) => index.has(e.source) && index.has(e.target));
+  const from = Int32Array.from(edges, (e) => index.get(e.source)!);
+  const to = Int32Array.from(edges, (e) => index.get(e.target)!);
+  const radius = new Float32Array(input.nodes.length).fill(NODE_RADIUS);
+  return { edges, fan: { x: layout.x, y: layout.y, radius, from, to, bend: edgeBends(from, to) } };
 }

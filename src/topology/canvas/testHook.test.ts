@@ -18,6 +18,7 @@ function mount() {
     fit: jest.fn(),
     setViewport: jest.fn(),
     draws: () => 7,
+    routing: () => false,
     labels: () => [
       { index: 2, text: 'svc-2', placement: 'around' as const, x: 30, y: 40, width: 50, height: 15, fontPx: 12 },
       { index: -1, text: '3 rps', placement: 'along' as const, x: 0, y: 5, width: 20, height: 13, fontPx: 10 },

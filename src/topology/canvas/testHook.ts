@@ -49,6 +49,8 @@ export interface TopologyTestHook {
   setViewport(v: Viewport): void;
   /** Full redraws of the scene so far: the benchmark times the one a gesture ends with. */
   draws(): number;
+  /** Whether the edges' curves are still being chosen (edgeRoutes.RouteMemo); the fan is drawn until they are. */
+  routing(): boolean;
   /**
    * The labels of the last full redraw, boxes in page pixels: `kind` is what they name, `fontPx` their text's size.
    * A gesture's moved frames keep them until the redraw after it.
@@ -72,7 +74,7 @@ declare global {
 
 export type TestHookActions = Pick<
   TopologyTestHook,
-  'fit' | 'setViewport' | 'draws' | 'worstEdges' | 'highlightedEdge' | 'focus'
+  'fit' | 'setViewport' | 'draws' | 'routing' | 'worstEdges' | 'highlightedEdge' | 'focus'
 > & { labels: () => DrawnLabel[] };
 
 const LABEL_KIND: Record<Placement, 'group' | 'node' | 'edge'> = { corner: 'group', around: 'node', along: 'edge' };
@@ -209,7 +211,7 @@ export function useTestHook(
   canvasRef: RefObject<HTMLCanvasElement | null>,
   scene: Scene,
   viewportRef: RefObject<Viewport>,
-  { fit, setViewport, draws, labels, worstEdges, highlightedEdge, focus }: TestHookActions
+  { fit, setViewport, draws, routing, labels, worstEdges, highlightedEdge, focus }: TestHookActions
 ): void {
   useEffect(
     () =>
@@ -218,12 +220,13 @@ export function useTestHook(
             fit,
             setViewport,
             draws,
+            routing,
             labels,
             worstEdges,
             highlightedEdge,
             focus,
           })
         : undefined,
-    [canvasRef, scene, viewportRef, fit, setViewport, draws, labels, worstEdges, highlightedEdge, focus]
+    [canvasRef, scene, viewportRef, fit, setViewport, draws, routing, labels, worstEdges, highlightedEdge, focus]
   );
 }

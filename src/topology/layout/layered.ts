@@ -226,18 +226,10 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
     const groupIndex = new Map(ordered.map(([g], i) => [g, i]));
     const groupOf = Int32Array.from(input.nodes, (node) => groupIndex.get(node.group)!);
     refineAcrossGroups(x, y, groupOf, adj, REFINE_ROUNDS);
-    clearEdges(x, y, adj, roomsOf(y, groupOf, ordered));
-
-    input.nodes.forEach((node, i) => {
-      const pin = options.pinned[node.id];
-      if (pin && Number.isFinite(pin.x) && Number.isFinite(pin.y)) {
-        x[i] = pin.x;
-        y[i] = pin.y;
-      }
-    });
-    return { x, y, groups, changed };
+    return { x, y, groups, changed, groupOf };
   };
-  // Crossings decide between the two arrangements, counted exactly on the straight edges between node centres.
+  // Crossings decide between the two arrangements, counted exactly on the straight edges between node centres;
+  // only the one kept is cleared of edges over nodes, the costliest step, which moves nodes within their columns.
   const uncrossed = draw(true);
   const plain = uncrossed.changed ? draw(false) : uncrossed;
   const edges = bundledEdges(
@@ -246,7 +238,15 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions): Layout 
     adj.outs
   );
   const crossings = (p: { x: Float64Array; y: Float64Array }) => new DrawingCost(p.x, p.y, edges).total();
-  const { x, y, groups } = plain === uncrossed || crossings(uncrossed) < crossings(plain) ? uncrossed : plain;
+  const { x, y, groups, groupOf } = plain === uncrossed || crossings(uncrossed) < crossings(plain) ? uncrossed : plain;
+  clearEdges(x, y, adj, roomsOf(y, groupOf, ordered));
+  input.nodes.forEach((node, i) => {
+    const pin = options.pinned[node.id];
+    if (pin && Number.isFinite(pin.x) && Number.isFinite(pin.y)) {
+      x[i] = pin.x;
+      y[i] = pin.y;
+    }
+  });
   const byName = new Map(groups.map((g) => [g.group, g]));
   placeNodesOfGroups(
     x,

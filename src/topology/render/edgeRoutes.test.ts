@@ -10,7 +10,7 @@ import { framesToGraph } from '../model/framesToGraph';
 import { collapseGroups } from '../model/overview';
 import { collapsedLayout } from '../layout/collapsedLayout';
 import { curvePoints, edgeBends, EdgeEnds } from './edgeGeometry';
-import { MAX_ROUTED_EDGES, RouteMemo, routeEdges } from './edgeRoutes';
+import { MAX_ROUTED_EDGES, RouteMemo, routeEdges, SYNC_ROUTED_EDGES } from './edgeRoutes';
 
 /** Edge ends from points and (source, target) index pairs, with the fan as edgeBends gives it. */
 function ends(points: Array<[number, number]>, edges: Array<[number, number]>): EdgeEnds {
@@ -156,5 +156,38 @@ describe('RouteMemo', () => {
     expect(memo.routes(s, { ...room, y1: 60 })).not.toBe(first);
     const moved = { ...s, x: Float64Array.from([0, 400, 600, 600]) };
     expect(Array.from(memo.routes(moved, room).bend)).toEqual([0, 0]);
+  });
+
+  it('routes a graph above SYNC_ROUTED_EDGES in slices: the fan until done, then the routes, and says when', () => {
+    jest.useFakeTimers();
+    try {
+      // A ring of 24 nodes, each joined to the 12 after it: straight, these chords cross one another everywhere.
+      const points = Array.from({ length: 24 }, (_, i): [number, number] => [
+        300 * Math.cos((i / 24) * 2 * Math.PI),
+        300 * Math.sin((i / 24) * 2 * Math.PI),
+      ]);
+      const edges = Array.from({ length: 24 * 24 }, (_, e): [number, number] => [e % 24, (e % 24) + 1 + (e % 11)]);
+      const s = ends(
+        points,
+        edges.slice(0, SYNC_ROUTED_EDGES + 20).map(([a, b]) => [a, b % 24])
+      );
+      const onRouted = jest.fn();
+      const memo = new RouteMemo(onRouted);
+      expect(memo.routes(s)).toEqual({ bend: s.bend, skew: new Float32Array(s.bend.length) });
+      expect(memo.pending()).toBe(true);
+      jest.runAllTimers();
+      expect(onRouted).toHaveBeenCalledTimes(1);
+      expect(memo.pending()).toBe(false);
+      const routed = memo.routes(s);
+      expect(routed).toEqual(routeEdges(s));
+      expect(readCost({ ...s, ...routed }).crossings).toBeLessThan(readCost(s).crossings);
+      // Asked for another graph meanwhile, the first one's work is dropped and never reported.
+      memo.routes({ ...s, x: s.x.map((x) => x * 2) });
+      memo.stop();
+      jest.runAllTimers();
+      expect(onRouted).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -3,11 +3,13 @@ import { EdgeEnds, sampleEdge } from './edgeGeometry';
 import { Bounds } from './viewport';
 
 /**
- * Above this many edges the fan alone is drawn: choosing curves costs about candidates × edges × the segments along
- * each a pass, on the main thread, and a graph this large opens as the namespace overview (canvas/overviewRule.ts),
- * whose graph is far smaller.
+ * Up to this many edges curves are chosen at once, as the scene is built; above it, in slices between frames
+ * (RouteMemo), the fan drawn meanwhile. Above MAX_ROUTED_EDGES the fan alone is drawn: a pass costs about
+ * candidates × edges × the segments along each curve, and a graph that large opens as the namespace overview
+ * (canvas/overviewRule.ts), whose graph is far smaller.
  */
-export const MAX_ROUTED_EDGES = 500;
+export const SYNC_ROUTED_EDGES = 500;
+export const MAX_ROUTED_EDGES = 5000;
 
 /**
  * Segments each curve is measured by while choosing: enough to follow a bend of half the chord. Odd, so that no cut
@@ -31,6 +33,8 @@ const GRIDS = [
 ];
 const WORK = 2e6;
 const MAX_PASSES = 4;
+/** Passes over a graph routed in slices: the first takes most of what the search gains, each costs as much. */
+const SLICED_PASSES = 1;
 /** Between two choices as good otherwise, the straighter one wins by this much a unit of offset or skew share. */
 const STRAIGHTNESS = 0.01;
 
@@ -65,14 +69,28 @@ export interface Routes {
  * With `within`, no curve bows out of it: the scene passes what the panel shows at fit.
  */
 export function routeEdges(s: EdgeEnds, within?: Bounds): Routes {
+  const steps = routeSteps(s, within);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/** The fan alone: each edge's bend from edgeBends, no skew. */
+const fanOf = (s: EdgeEnds): Routes => ({ bend: s.bend.slice(), skew: new Float32Array(s.from.length) });
+
+/** routeEdges as steps: yields after each node pair's choice, so a caller can spread the work over frames. */
+function* routeSteps(s: EdgeEnds, within?: Bounds): Generator<void, Routes> {
   const m = s.from.length;
-  const routed = { ...s, bend: s.bend.slice(), skew: new Float32Array(m) };
+  const routed = { ...s, ...fanOf(s) };
   const { bend, skew } = routed;
   if (m > MAX_ROUTED_EDGES || m < 2) {
     return { bend, skew };
   }
   const pairs = pairsOf(s);
   const grid = GRIDS.find((g) => g.offsets.length * g.skews.length * m * m <= WORK) ?? GRIDS[GRIDS.length - 1];
+  const passes = m > SYNC_ROUTED_EDGES ? SLICED_PASSES : MAX_PASSES;
   const curves: Curves = {
     points: new Float64Array(m * (STEPS + 1) * 2),
     steps: new Uint8Array(m),
@@ -110,11 +128,15 @@ export function routeEdges(s: EdgeEnds, within?: Bounds): Routes {
     }
     return sum;
   };
-  for (let pass = 0, moved = true; moved && pass < MAX_PASSES; pass++) {
+  for (let pass = 0, moved = true; moved && pass < passes; pass++) {
     moved = false;
     for (let p = 0; p < pairs.length; p++) {
       const start = { share: offset[p], k: lean[p] };
       let best = { ...start, cost: cost(p) };
+      // Nothing beats a straight route that crosses nothing.
+      if (best.cost === 0) {
+        continue;
+      }
       // A lone edge at the fan's offset is straight, with no skew to choose.
       const fanned = pairs[p].edges.some((e) => s.bend[e] !== 0);
       for (const share of grid.offsets) {
@@ -132,6 +154,7 @@ export function routeEdges(s: EdgeEnds, within?: Bounds): Routes {
         index.add(e);
       }
       moved ||= best.share !== start.share || best.k !== start.k;
+      yield;
     }
   }
   return { bend, skew };
@@ -207,21 +230,67 @@ const keyOf = (s: EdgeEnds, within?: Bounds) => ({
   room: within ? [within.x0, within.y0, within.x1, within.y1] : [],
 });
 
+/** How long a slice of routing may hold the main thread: half a frame, so pan and zoom stay smooth meanwhile. */
+const SLICE_MS = 8;
+
 /**
  * The last routes chosen, reused while the positions and edge ends are the same: a refresh rebuilds the scene from
- * new figures, and the curves depend on where the edges run only.
+ * new figures, and the curves depend on where the edges run only. A graph of more than SYNC_ROUTED_EDGES edges is
+ * routed in slices between frames: until it is done the fan is drawn, then `onRouted` asks for the scene again.
  */
 export class RouteMemo {
   private last?: { key: ReturnType<typeof keyOf>; routes: Routes };
+  private job?: { key: ReturnType<typeof keyOf>; timer: ReturnType<typeof setTimeout> };
+
+  constructor(private readonly onRouted: () => void = () => {}) {}
 
   routes(s: EdgeEnds, within?: Bounds): Routes {
     const key = keyOf(s, within);
-    const l = this.last?.key;
-    if (l && (Object.keys(key) as Array<keyof typeof key>).every((k) => same(l[k], key[k]))) {
+    const matches = (k?: ReturnType<typeof keyOf>) =>
+      k !== undefined && (Object.keys(key) as Array<keyof typeof key>).every((name) => same(k[name], key[name]));
+    if (matches(this.last?.key)) {
       return this.last!.routes;
     }
-    const routes = routeEdges(s, within);
-    this.last = { key, routes };
-    return routes;
+    if (s.from.length <= SYNC_ROUTED_EDGES || s.from.length > MAX_ROUTED_EDGES) {
+      this.stop();
+      const routes = routeEdges(s, within);
+      this.last = { key, routes };
+      return routes;
+    }
+    if (!matches(this.job?.key)) {
+      this.stop();
+      this.start(key, routeSteps({ ...s, x: key.x, y: key.y, bend: s.bend.slice() }, within));
+    }
+    return fanOf(s);
+  }
+
+  /** Whether curves are still being chosen for the last graph asked for. */
+  pending(): boolean {
+    return this.job !== undefined;
+  }
+
+  /** Drops the routing under way: the panel is gone, or another graph was asked for. */
+  stop(): void {
+    clearTimeout(this.job?.timer);
+    this.job = undefined;
+  }
+
+  private start(key: ReturnType<typeof keyOf>, steps: Generator<void, Routes>): void {
+    const slice = () => {
+      const until = performance.now() + SLICE_MS;
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          this.job = undefined;
+          this.last = { key, routes: step.value };
+          this.onRouted();
+          return;
+        }
+        if (performance.now() > until) {
+          this.job = { key, timer: setTimeout(slice, 0) };
+          return;
+        }
+      }
+    };
+    this.job = { key, timer: setTimeout(slice, 0) };
   }
 }
