@@ -1,5 +1,6 @@
 import { FAN } from '../render/edgeGeometry';
 import { Adjacency } from './rank';
+import { segmentDistance } from './segments';
 import { NODE_RADIUS } from './types';
 
 /**
@@ -58,17 +59,6 @@ function segmentsOf({ outs }: Adjacency): Segments {
     of[b[s]].push(s);
   });
   return { a, b, clear, of };
-}
-
-/** Distance from (px, py) to the segment (ax, ay)–(bx, by). */
-export function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const length = dx * dx + dy * dy;
-  const t = length > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length)) : 0;
-  const ex = px - ax - t * dx;
-  const ey = py - ay - t * dy;
-  return Math.sqrt(ex * ex + ey * ey);
 }
 
 const lowerBound = (sorted: ArrayLike<number>, value: number, key: (i: number) => number = (i) => sorted[i]) => {

@@ -1,4 +1,5 @@
-import { bundledEdges, segmentsCross } from './crossings';
+import { bundledEdges, DrawingCost, NODE_CLEARANCE, WeightedEdge } from './crossings';
+import { segmentDistance, segmentsCross } from './segments';
 
 describe('segmentsCross', () => {
   it('counts an X as a crossing', () => {
@@ -22,5 +23,38 @@ describe('bundledEdges', () => {
       { a: 0, b: 1, weight: 2 },
       { a: 1, b: 2, weight: 1 },
     ]);
+  });
+});
+
+describe('DrawingCost.total', () => {
+  it('is every pair of edges tested once, crossings weighted k × l, plus each edge passing over a node', () => {
+    // A deterministic scatter of 60 points and 150 edges, some of them bundles of two, many sharing ends.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const n = 60;
+    const x = Float64Array.from({ length: n }, () => random() * 900);
+    const y = Float64Array.from({ length: n }, () => random() * 500);
+    const seen = new Set<number>();
+    const edges: WeightedEdge[] = [];
+    while (edges.length < 150) {
+      const [a, b] = [Math.floor(random() * n), Math.floor(random() * n)];
+      if (a < b && !seen.has(a * n + b)) {
+        seen.add(a * n + b);
+        edges.push({ a, b, weight: random() < 0.3 ? 2 : 1 });
+      }
+    }
+    let expected = 0;
+    edges.forEach((e, i) => {
+      const [ax, ay, bx, by] = [x[e.a], y[e.a], x[e.b], y[e.b]];
+      edges.slice(i + 1).forEach((f) => {
+        expected += segmentsCross(ax, ay, bx, by, x[f.a], y[f.a], x[f.b], y[f.b]) ? e.weight * f.weight : 0;
+      });
+      for (let v = 0; v < n; v++) {
+        const over = v !== e.a && v !== e.b && segmentDistance(x[v], y[v], ax, ay, bx, by) < NODE_CLEARANCE;
+        expected += over ? e.weight : 0;
+      }
+    });
+    expect(expected).toBeGreaterThan(1000);
+    expect(new DrawingCost(x, y, edges).total()).toBe(expected);
   });
 });

@@ -1,4 +1,5 @@
-import { segmentDistance } from './clearance';
+import { CurveIndex } from './curveIndex';
+import { segmentDistance, segmentsCross } from './segments';
 
 /** Straight edges between points, by index, each with a weight (how many drawn edges it stands for). */
 export interface WeightedEdge {
@@ -32,34 +33,12 @@ export function bundledEdges(point: Int32Array, count: number, outs: number[][])
 /** An edge passing this close to a node not its own reads as ending there: it costs as much as a crossing. */
 export const NODE_CLEARANCE = 28;
 
-const side = (ox: number, oy: number, ax: number, ay: number, bx: number, by: number) =>
-  (ax - ox) * (by - oy) - (ay - oy) * (bx - ox);
-
-/**
- * Whether segments p–q and r–s cross at one point inside both: touching ends and collinear overlaps are not
- * crossings, as the readability figures count them (test/support/readability.ts).
- */
-export function segmentsCross(
-  px: number,
-  py: number,
-  qx: number,
-  qy: number,
-  rx: number,
-  ry: number,
-  sx: number,
-  sy: number
-): boolean {
-  return (
-    side(px, py, qx, qy, rx, ry) * side(px, py, qx, qy, sx, sy) < 0 &&
-    side(rx, ry, sx, sy, px, py) * side(rx, ry, sx, sy, qx, qy) < 0
-  );
-}
-
 /**
  * What a drawing of straight weighted edges between points costs to read, and what one point contributes to it:
  * crossings (two bundles of k and l parallel edges cross k × l times) and edges passing over a node not their own
  * (within NODE_CLEARANCE, counted as one crossing per edge). Positions are read from `x` and `y` at each call, so a
- * caller moves a point and asks again; each call is the point's edges against all edges, linear in the edges.
+ * caller moves a point and asks again; a point's share is its edges against all edges, linear in the edges, and the
+ * total is looked up in a grid (CurveIndex), so it grows with the edges rather than their square.
  */
 export class DrawingCost {
   private readonly a: Int32Array;
@@ -91,14 +70,14 @@ export class DrawingCost {
     return v !== a[e] && v !== b[e] && segmentDistance(x[v], y[v], x[a[e]], y[a[e]], x[b[e]], y[b[e]]) < NODE_CLEARANCE;
   }
 
-  /** Crossings of edge e with the others (from edge `from` on, so the total counts each pair once). */
-  private crossingsOf(e: number, from: number): number {
+  /** Crossings of edge e with the others. */
+  private crossingsOf(e: number): number {
     const { x, y, a, b, w } = this;
     const [p, q] = [a[e], b[e]];
     const [px, py, qx, qy] = [x[p], y[p], x[q], y[q]];
     const [left, right, top, bottom] = [Math.min(px, qx), Math.max(px, qx), Math.min(py, qy), Math.max(py, qy)];
     let sum = 0;
-    for (let f = from; f < a.length; f++) {
+    for (let f = 0; f < a.length; f++) {
       const c = a[f];
       const d = b[f];
       const apart =
@@ -125,7 +104,7 @@ export class DrawingCost {
   of(v: number): number {
     let sum = 0;
     for (const e of this.incident[v]) {
-      sum += this.crossingsOf(e, 0) + this.oversOf(e);
+      sum += this.crossingsOf(e) + this.oversOf(e);
     }
     for (let f = 0; f < this.a.length; f++) {
       sum += this.over(v, f) ? this.w[f] : 0;
@@ -135,9 +114,21 @@ export class DrawingCost {
 
   /** The whole drawing's count. */
   total(): number {
+    const { x, y, a, b, w } = this;
+    const m = a.length;
+    const points = new Float64Array(m * 4);
+    for (let e = 0; e < m; e++) {
+      points.set([x[a[e]], y[a[e]], x[b[e]], y[b[e]]], e * 4);
+    }
+    const lines = { points, steps: new Uint8Array(m).fill(1), stride: 4, weight: w };
+    const index = new CurveIndex(x, y, lines, m, NODE_CLEARANCE);
+    for (let e = 0; e < m; e++) {
+      index.add(e);
+    }
     let sum = 0;
-    for (let e = 0; e < this.a.length; e++) {
-      sum += this.crossingsOf(e, e + 1) + this.oversOf(e);
+    // Each pair of edges once: edge e against those after it.
+    for (let e = 0; e < m; e++) {
+      sum += w[e] * index.cost(e, a[e], b[e], [], Infinity, e);
     }
     return sum;
   }

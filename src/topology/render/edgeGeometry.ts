@@ -1,3 +1,5 @@
+import { segmentDistance } from '../layout/segments';
+
 /**
  * Where an edge is drawn, for the renderer, the hit test and the test hook alike: edges between the same two nodes
  * (per protocol, and both directions) would otherwise lie on top of each other and only the last could be hovered.
@@ -143,14 +145,6 @@ export function edgeMidpoint(s: EdgeEnds, e: number, out: Point = { x: 0, y: 0 }
   out.x = (ax + bx) / 4 + out.x / 2;
   out.y = (ay + by) / 4 + out.y / 2;
   return out;
-}
-
-function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len = dx * dx + dy * dy;
-  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
 /**

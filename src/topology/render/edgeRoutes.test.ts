@@ -125,6 +125,35 @@ describe('routeEdges', () => {
     expect(routed.crossings + routed.nodesOnEdges).toBeLessThan(0.85 * (fan.crossings + fan.nodesOnEdges));
   });
 
+  it('searches a large graph coarse to fine: finds the clear route between the coarse offsets', () => {
+    // A long edge 0 → 1 whose curve meets short upright edges wherever its midpoint is 0, ±0.3 or ±0.6 of its length
+    // off the line, the coarse offsets; clear between them. A chain of 400 edges far below makes the graph large.
+    const blockedAt = [0, 300, -300, 600, -600];
+    const points: Array<[number, number]> = [
+      [0, 0],
+      [1000, 0],
+    ];
+    const edges: Array<[number, number]> = [[0, 1]];
+    for (const y of blockedAt) {
+      edges.push([points.length, points.length + 1]);
+      points.push([500, y - 20], [500, y + 20]);
+    }
+    const chain = points.length;
+    for (let k = 0; k <= 400; k++) {
+      points.push([k * 100, 5000]);
+      if (k > 0) {
+        edges.push([chain + k - 1, chain + k]);
+      }
+    }
+    const s = ends(points, edges);
+    expect(readCost(s).crossings).toBe(1);
+    const routes = routeEdges(s);
+    expect(readCost({ ...s, ...routes }).crossings).toBe(0);
+    const share = Math.abs(routes.bend[0]) / 1000;
+    expect(share).toBeGreaterThan(0.05);
+    expect(Math.abs(share / 0.3 - Math.round(share / 0.3))).toBeGreaterThan(0.1);
+  });
+
   it('gives the same bends for the same input, and the fan alone above MAX_ROUTED_EDGES edges', () => {
     const points: Array<[number, number]> = Array.from({ length: 60 }, (_, i) => [(i * 97) % 600, (i * 53) % 400]);
     const few = ends(

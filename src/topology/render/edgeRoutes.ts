@@ -1,4 +1,5 @@
-import { CurveIndex } from './curveIndex';
+import { NODE_CLEARANCE } from '../layout/crossings';
+import { CurveIndex } from '../layout/curveIndex';
 import { EdgeEnds, sampleEdge } from './edgeGeometry';
 import { Bounds } from './viewport';
 
@@ -19,17 +20,20 @@ const STEPS = 7;
 /** 0 (the fan) first, then ± `step`, ± 2 `step`, … up to ± `limit`. */
 const outwards = (step: number, limit: number) =>
   Array.from({ length: Math.round(limit / step) * 2 + 1 }, (_, i) => (i % 2 ? 1 : -1) * Math.ceil(i / 2) * step);
+/** The largest offset a route may take, as a share of its pair's distance. */
+const REACH = 0.6;
 /**
  * What a node pair's curves may take: sideways offsets, as shares of the pair's distance, and skews of their control
- * points along the chord (EdgeEnds.skew), leaning a curve towards one end. Finest first: a pass costs about
- * candidates × edges² segment tests, and the first grid within WORK is searched, so a small dense graph (an overview,
- * whose crossings the search is most of the remedy for) gets the finer choices for what the coarsest grid costs on
- * a few hundred edges, and a larger graph no more than before.
+ * points along the chord (EdgeEnds.skew), leaning a curve towards one end. Then, with `refine`, the best offset found
+ * ± each of those shares in turn, a search coarse to fine: on the large graphs (900 to 4,000 edges) it finds routes
+ * crossing as few edges as a uniform grid of step 0.12, in 9 tries instead of 11. Finest first: the first grid whose
+ * tries × edges² is within WORK is searched, so a small dense graph (an overview, whose crossings the search is most
+ * of the remedy for) gets the finer choices for what the coarsest grid costs on a few hundred edges.
  */
 const GRIDS = [
-  { offsets: outwards(0.06, 0.6), skews: outwards(0.3, 0.3) },
-  { offsets: outwards(0.06, 0.6), skews: [0] },
-  { offsets: outwards(0.12, 0.6), skews: [0] },
+  { offsets: outwards(0.06, REACH), skews: outwards(0.3, 0.3), refine: [] },
+  { offsets: outwards(0.06, REACH), skews: [0], refine: [] },
+  { offsets: outwards(0.3, REACH), skews: [0], refine: [0.15, 0.075] },
 ];
 const WORK = 2e6;
 const MAX_PASSES = 4;
@@ -89,7 +93,8 @@ function* routeSteps(s: EdgeEnds, within?: Bounds): Generator<void, Routes> {
     return { bend, skew };
   }
   const pairs = pairsOf(s);
-  const grid = GRIDS.find((g) => g.offsets.length * g.skews.length * m * m <= WORK) ?? GRIDS[GRIDS.length - 1];
+  const tries = (g: (typeof GRIDS)[number]) => g.offsets.length * g.skews.length + 2 * g.refine.length;
+  const grid = GRIDS.find((g) => tries(g) * m * m <= WORK) ?? GRIDS[GRIDS.length - 1];
   const passes = m > SYNC_ROUTED_EDGES ? SLICED_PASSES : MAX_PASSES;
   const curves: Curves = {
     points: new Float64Array(m * (STEPS + 1) * 2),
@@ -97,7 +102,7 @@ function* routeSteps(s: EdgeEnds, within?: Bounds): Generator<void, Routes> {
     box: new Float64Array(m * 4),
   };
   const trace = (e: number) => traceCurve(routed, e, curves);
-  const index = new CurveIndex(s.x, s.y, { ...curves, stride: (STEPS + 1) * 2 }, m);
+  const index = new CurveIndex(s.x, s.y, { ...curves, stride: (STEPS + 1) * 2 }, m, NODE_CLEARANCE);
   for (let e = 0; e < m; e++) {
     trace(e);
     if (s.from[e] !== s.to[e]) {
@@ -139,14 +144,22 @@ function* routeSteps(s: EdgeEnds, within?: Bounds): Generator<void, Routes> {
       }
       // A lone edge at the fan's offset is straight, with no skew to choose.
       const fanned = pairs[p].edges.some((e) => s.bend[e] !== 0);
+      const attempt = (share: number, k: number) => {
+        if ((share !== start.share || k !== start.k) && Math.abs(share) <= REACH + 1e-9) {
+          setRoute(p, share, k);
+          const c = inside(pairs[p], curves.box, within) ? cost(p, best.cost) : Infinity;
+          best = c < best.cost - 1e-9 ? { share, k, cost: c } : best;
+        }
+      };
       for (const share of grid.offsets) {
         for (const k of share === 0 && !fanned ? [0] : grid.skews) {
-          if (share !== start.share || k !== start.k) {
-            setRoute(p, share, k);
-            const c = inside(pairs[p], curves.box, within) ? cost(p, best.cost) : Infinity;
-            best = c < best.cost - 1e-9 ? { share, k, cost: c } : best;
-          }
+          attempt(share, k);
         }
+      }
+      for (const step of grid.refine) {
+        const around = best;
+        attempt(around.share - step, around.k);
+        attempt(around.share + step, around.k);
       }
       setRoute(p, best.share, best.k);
       for (const e of pairs[p].edges) {

@@ -1,11 +1,12 @@
-import { segmentDistance } from '../layout/clearance';
-import { NODE_CLEARANCE, segmentsCross } from '../layout/crossings';
+import { segmentDistance, segmentsCross } from './segments';
 
 /** The polylines routing measures edges by: `stride` numbers (x, y pairs) an edge, `steps[e]` segments each. */
 export interface Polylines {
   points: Float64Array;
   steps: Uint8Array;
   stride: number;
+  /** What a crossing with each edge counts for (a bundle of k edges drawn as one line crosses k times); 1 without. */
+  weight?: Float64Array;
 }
 
 /** Slack, as a share of a cell, by which a segment's cells are widened: a crossing on a cell's border stays found. */
@@ -13,7 +14,7 @@ const SLACK = 1e-6;
 
 /**
  * A uniform grid over the drawing holding every edge's polyline segments, in the cells each passes through, and every
- * node, in the cells within NODE_CLEARANCE of it, so a curve's crossings and the nodes it passes are looked for among
+ * node, in the cells within `clearance` of it, so a curve's crossings and the nodes it passes are looked for among
  * the segments and nodes along it rather than among all of them: a pass of routing then grows with the edges, not
  * with their square, and meshes of thousands of edges can be routed. The counts are exactly those of testing every
  * pair (each segment pair once, each node once an edge).
@@ -38,7 +39,8 @@ export class CurveIndex {
     private readonly x: Float64Array,
     private readonly y: Float64Array,
     private readonly lines: Polylines,
-    edges: number
+    edges: number,
+    private readonly clearance: number
   ) {
     let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let v = 0; v < x.length; v++) {
@@ -52,7 +54,7 @@ export class CurveIndex {
     const [width, height] = [Math.max(1, maxX - minX), Math.max(1, maxY - minY)];
     // A few cells an edge: a segment is tested against those sharing its cells, so smaller cells test fewer, until
     // walking the cells costs more than the tests they save.
-    this.cell = Math.max(NODE_CLEARANCE, Math.sqrt((width * height) / Math.max(1, 4 * edges)));
+    this.cell = Math.max(clearance, Math.sqrt((width * height) / Math.max(1, 4 * edges)));
     this.cols = Math.ceil(width / this.cell) + 1;
     this.rows = Math.ceil(height / this.cell) + 1;
     [this.x0, this.y0] = [minX, minY];
@@ -63,8 +65,8 @@ export class CurveIndex {
     this.seenNode = new Int32Array(x.length);
     this.hits = new Int32Array(this.cols * this.rows);
     for (let v = 0; v < x.length; v++) {
-      const [c0, c1] = [this.col(x[v] - NODE_CLEARANCE), this.col(x[v] + NODE_CLEARANCE)];
-      for (let r = this.row(y[v] - NODE_CLEARANCE); r <= this.row(y[v] + NODE_CLEARANCE); r++) {
+      const [c0, c1] = [this.col(x[v] - clearance), this.col(x[v] + clearance)];
+      for (let r = this.row(y[v] - clearance); r <= this.row(y[v] + clearance); r++) {
         for (let c = c0; c <= c1; c++) {
           this.nodes[r * this.cols + c].push(v);
         }
@@ -127,11 +129,11 @@ export class CurveIndex {
 
   /**
    * Crossings of edge e's polyline (as it is now in `lines`, in the grid or not) with the segments in the grid of
-   * every edge but those in `own`, plus one for each node other than its ends it passes within NODE_CLEARANCE of;
-   * counting stops once the sum reaches `limit`.
+   * every edge after `after` but those in `own`, each by its edge's weight, plus one for each node other than its ends
+   * it passes within `clearance` of; counting stops once the sum reaches `limit`.
    */
-  cost(e: number, from: number, to: number, own: number[], limit: number): number {
-    const { points: p, steps, stride } = this.lines;
+  cost(e: number, from: number, to: number, own: readonly number[], limit: number, after = -1): number {
+    const { points: p, steps, stride, weight } = this.lines;
     const half = stride / 2;
     const nodeToken = ++this.token;
     let sum = 0;
@@ -143,7 +145,7 @@ export class CurveIndex {
       for (let k = 0; k < n && sum < limit; k++) {
         for (const id of this.segments[this.hits[k]]) {
           const f = Math.floor(id / half);
-          if (this.seenSegment[id] === token || f === e || own.includes(f)) {
+          if (this.seenSegment[id] === token || f === e || f <= after || own.includes(f)) {
             continue;
           }
           this.seenSegment[id] = token;
@@ -155,7 +157,7 @@ export class CurveIndex {
             Math.max(p[j + 1], p[j + 3]) >= y0 &&
             segmentsCross(ax, ay, bx, by, p[j], p[j + 1], p[j + 2], p[j + 3])
           ) {
-            sum++;
+            sum += weight ? weight[f] : 1;
           }
         }
         for (const v of this.nodes[this.hits[k]]) {
@@ -163,7 +165,7 @@ export class CurveIndex {
             v !== from &&
             v !== to &&
             this.seenNode[v] !== nodeToken &&
-            segmentDistance(this.x[v], this.y[v], ax, ay, bx, by) < NODE_CLEARANCE
+            segmentDistance(this.x[v], this.y[v], ax, ay, bx, by) < this.clearance
           ) {
             this.seenNode[v] = nodeToken;
             sum++;
