@@ -72,6 +72,33 @@ const lowerBound = (sorted: ArrayLike<number>, value: number, key: (i: number) =
 };
 
 /**
+ * Whether the segment from a node at x `ax` somewhere in room `ra` to one at `bx` in `rb` can block (as `blocked` in
+ * clearEdges measures it: the band of its line widened by `r` along the slope, or the disc at an end) a node at x `px`
+ * in `span`. Most segments over a column run far above or below it in a two-dimensional packing of groups.
+ */
+function mayReach(ax: number, ra: Room, bx: number, rb: Room, r: number, px: number, span: Room): boolean {
+  if (ax > bx) {
+    return mayReach(bx, rb, ax, ra, r, px, span);
+  }
+  if (px < ax || px > bx || ax === bx) {
+    // Beyond an end, or upright: within r of the ends' rooms.
+    const [lo, hi] =
+      px < ax
+        ? [ra.top, ra.bottom]
+        : px > bx
+          ? [rb.top, rb.bottom]
+          : [Math.min(ra.top, rb.top), Math.max(ra.bottom, rb.bottom)];
+    return hi + r >= span.top && lo - r <= span.bottom;
+  }
+  const t = (px - ax) / (bx - ax);
+  const steepest = Math.max(Math.abs(rb.bottom - ra.top), Math.abs(rb.top - ra.bottom)) / (bx - ax);
+  const half = r * Math.sqrt(1 + steepest * steepest);
+  const lo = (1 - t) * ra.top + t * rb.top;
+  const hi = (1 - t) * ra.bottom + t * rb.bottom;
+  return hi + half >= span.top && lo - half <= span.bottom;
+}
+
+/**
  * Moves nodes up or down within their column and group so that no node lies on an edge that is not its own. Edges are
  * drawn straight between node centres; on a layered grid a node in a row is exactly on the line of any edge that
  * runs along that row past it, and an edge to that node then lies along the longer one (collinear), hiding it. A
@@ -92,13 +119,21 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
   }
   const byY = (p: number, q: number) => y[p] - y[q] || p - q;
   columns.forEach((c) => c.sort(byY));
-  // Segments over each column (within their clearance of its x): x never changes, so neither do these lists.
+  // Segments that may come within their clearance of a node of each column, wherever in their rooms the nodes move:
+  // x never changes and no node leaves its room, so neither do these lists.
+  const spans = columns.map((c) => {
+    const rooms = c.map(roomOf);
+    return { top: Math.min(...rooms.map((r) => r.top)), bottom: Math.max(...rooms.map((r) => r.bottom)) };
+  });
   const over: number[][] = xs.map(() => []);
   seg.a.forEach((a, s) => {
     const b = seg.b[s];
-    const from = lowerBound(xs, Math.min(x[a], x[b]) - seg.clear[s]);
-    for (let c = from; c < xs.length && xs[c] <= Math.max(x[a], x[b]) + seg.clear[s]; c++) {
-      over[c].push(s);
+    const r = seg.clear[s];
+    const from = lowerBound(xs, Math.min(x[a], x[b]) - r);
+    for (let c = from; c < xs.length && xs[c] <= Math.max(x[a], x[b]) + r; c++) {
+      if (mayReach(x[a], roomOf(a), x[b], roomOf(b), r, xs[c], spans[c])) {
+        over[c].push(s);
+      }
     }
   });
   const foreign = (v: number, s: number) => seg.a[s] !== v && seg.b[s] !== v;
