@@ -126,11 +126,14 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
     return { top: Math.min(...rooms.map((r) => r.top)), bottom: Math.max(...rooms.map((r) => r.bottom)) };
   });
   const over: number[][] = xs.map(() => []);
+  // The work bound is charged as if every segment over a column were tested, so it stops where it always did.
+  const charge = new Int32Array(xs.length);
   seg.a.forEach((a, s) => {
     const b = seg.b[s];
     const r = seg.clear[s];
     const from = lowerBound(xs, Math.min(x[a], x[b]) - r);
     for (let c = from; c < xs.length && xs[c] <= Math.max(x[a], x[b]) + r; c++) {
+      charge[c]++;
       if (mayReach(x[a], roomOf(a), x[b], roomOf(b), r, xs[c], spans[c])) {
         over[c].push(s);
       }
@@ -172,7 +175,7 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
   /** Node–edge conflicts node v takes part in: v on others' edges, and others on v's edges. */
   const conflictsOf = (v: number) => {
     let count = 0;
-    budget -= over[columnOf[v]].length;
+    budget -= charge[columnOf[v]];
     for (const s of over[columnOf[v]]) {
       count += foreign(v, s) && near(v, s) ? 1 : 0;
     }
