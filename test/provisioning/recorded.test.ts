@@ -59,7 +59,7 @@ interface Scraper {
 
 /** The dashboards' rule group: its first and last rules' newest instants bound an evaluation. */
 const dashboardGroup = ruleGroups(recorded).find((g) => g.name === 'meshscope.dashboards')!;
-const [first, last] = [dashboardGroup.rules[0].record, dashboardGroup.rules[dashboardGroup.rules.length - 1].record];
+const [first, last] = [dashboardGroup.rules[0], dashboardGroup.rules[dashboardGroup.rules.length - 1]].map((r) => r.record!);
 
 /**
  * The instant of an evaluation of the group that has finished, no earlier than `notBefore`. Its rules run one after
