@@ -119,27 +119,18 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
   }
   const byY = (p: number, q: number) => y[p] - y[q] || p - q;
   columns.forEach((c) => c.sort(byY));
-  // Segments that may come within their clearance of a node of each column, wherever in their rooms the nodes move:
-  // x never changes and no node leaves its room, so neither do these lists.
-  const spans = columns.map((c) => {
-    const rooms = c.map(roomOf);
-    return { top: Math.min(...rooms.map((r) => r.top)), bottom: Math.max(...rooms.map((r) => r.bottom)) };
-  });
-  const over: number[][] = xs.map(() => []);
-  // The work bound is charged as if every segment over a column were tested, so it stops where it always did.
-  const charge = new Int32Array(xs.length);
+  // Segments spanning each column, which the work bound is charged for a conflict count there as if every one were
+  // tested, so it stops where it always did.
+  const charge = new Int32Array(xs.length + 1);
   seg.a.forEach((a, s) => {
-    const b = seg.b[s];
-    const r = seg.clear[s];
-    const from = lowerBound(xs, Math.min(x[a], x[b]) - r);
-    for (let c = from; c < xs.length && xs[c] <= Math.max(x[a], x[b]) + r; c++) {
-      charge[c]++;
-      if (mayReach(x[a], roomOf(a), x[b], roomOf(b), r, xs[c], spans[c])) {
-        over[c].push(s);
-      }
-    }
+    const [b, r] = [seg.b[s], seg.clear[s]];
+    const right = Math.max(x[a], x[b]) + r;
+    charge[lowerBound(xs, Math.min(x[a], x[b]) - r)]++;
+    charge[lowerBound(xs, 1, (i) => (xs[i] > right ? 1 : 0))]--;
   });
-  const foreign = (v: number, s: number) => seg.a[s] !== v && seg.b[s] !== v;
+  for (let c = 1; c < xs.length; c++) {
+    charge[c] += charge[c - 1];
+  }
   const near = (v: number, s: number) =>
     segmentDistance(x[v], y[v], x[seg.a[s]], y[seg.a[s]], x[seg.b[s]], y[seg.b[s]]) < seg.clear[s];
   /** Nodes other than its ends within segment s's clearance, visited as `visit(node)`. */
@@ -172,6 +163,47 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
       }
     }
   };
+  let budget = WORK_PER_ITEM * (n + seg.a.length) + WORK_BASE;
+  /** The nodes in conflicts now: those lying on an edge, then the ends of edges with a node on them. */
+  const conflicted = () => {
+    const lying = new Set<number>();
+    const ends = new Set<number>();
+    seg.a.forEach((a, s) =>
+      nodesOn(s, (v) => {
+        lying.add(v);
+        ends.add(a);
+        ends.add(seg.b[s]);
+      })
+    );
+    return { lying, ends };
+  };
+  let found = conflicted();
+  // Where counting the conflicts of each node found on an edge once would spend the budget, the moves it pays for
+  // reach only part of them, and the first frame matters more: on the 5,000-node synthetic mesh 4,884 of the 5,000
+  // nodes lay on edges, and those moves cleared 2 in a fifth of its layout.
+  let look = 0;
+  found.lying.forEach((v) => (look += charge[columnOf[v]]));
+  if (found.lying.size === 0 || look > budget) {
+    return;
+  }
+  // Segments that may come within their clearance of a node of each column, wherever in their rooms the nodes move:
+  // x never changes and no node leaves its room, so neither do these lists.
+  const spans = columns.map((c) => {
+    const rooms = c.map(roomOf);
+    return { top: Math.min(...rooms.map((r) => r.top)), bottom: Math.max(...rooms.map((r) => r.bottom)) };
+  });
+  const over: number[][] = xs.map(() => []);
+  seg.a.forEach((a, s) => {
+    const b = seg.b[s];
+    const r = seg.clear[s];
+    const from = lowerBound(xs, Math.min(x[a], x[b]) - r);
+    for (let c = from; c < xs.length && xs[c] <= Math.max(x[a], x[b]) + r; c++) {
+      if (mayReach(x[a], roomOf(a), x[b], roomOf(b), r, xs[c], spans[c])) {
+        over[c].push(s);
+      }
+    }
+  });
+  const foreign = (v: number, s: number) => seg.a[s] !== v && seg.b[s] !== v;
   /** Node–edge conflicts node v takes part in: v on others' edges, and others on v's edges. */
   const conflictsOf = (v: number) => {
     let count = 0;
@@ -222,7 +254,6 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
     }
     return false;
   };
-  let budget = WORK_PER_ITEM * (n + seg.a.length) + WORK_BASE;
   const move = (v: number) => {
     const before = conflictsOf(v);
     if (before === 0) {
@@ -261,28 +292,22 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
     y[v] = best;
     return best !== home;
   };
-  for (let round = 0; round < ROUNDS; round++) {
-    // The nodes in conflicts now: those lying on an edge, then the ends of edges with a node on them.
-    const lying = new Set<number>();
-    const ends = new Set<number>();
-    seg.a.forEach((a, s) =>
-      nodesOn(s, (v) => {
-        lying.add(v);
-        ends.add(a);
-        ends.add(seg.b[s]);
-      })
-    );
-    if (lying.size === 0) {
-      return;
-    }
+  for (let round = 0; ;) {
     let moved = false;
-    for (const v of [...Array.from(lying).sort((p, q) => p - q), ...Array.from(ends).sort((p, q) => p - q)]) {
+    for (const v of [
+      ...Array.from(found.lying).sort((p, q) => p - q),
+      ...Array.from(found.ends).sort((p, q) => p - q),
+    ]) {
       moved = move(v) || moved;
       if (budget <= 0) {
         return;
       }
     }
-    if (!moved) {
+    if (!moved || ++round === ROUNDS) {
+      return;
+    }
+    found = conflicted();
+    if (found.lying.size === 0) {
       return;
     }
   }
