@@ -102,7 +102,7 @@ export function uncrossSlots(
   const cost = new DrawingCost(x, y, edges);
   const put = (a: number, s: number) => {
     next[a] = s;
-    [x[a], y[a]] = [cx[s], cy[s]];
+    cost.move(a, cx[s], cy[s]);
   };
   const before = cost.total();
   for (let pass = 0, improved = true; improved && pass < MAX_PASSES; pass++) {

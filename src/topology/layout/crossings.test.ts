@@ -26,23 +26,28 @@ describe('bundledEdges', () => {
   });
 });
 
+/** A deterministic scatter of 60 points and 150 edges, some of them bundles of two, many sharing ends. */
+function scatter() {
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const n = 60;
+  const x = Float64Array.from({ length: n }, () => random() * 900);
+  const y = Float64Array.from({ length: n }, () => random() * 500);
+  const seen = new Set<number>();
+  const edges: WeightedEdge[] = [];
+  while (edges.length < 150) {
+    const [a, b] = [Math.floor(random() * n), Math.floor(random() * n)];
+    if (a < b && !seen.has(a * n + b)) {
+      seen.add(a * n + b);
+      edges.push({ a, b, weight: random() < 0.3 ? 2 : 1 });
+    }
+  }
+  return { n, x, y, edges, random };
+}
+
 describe('DrawingCost.total', () => {
   it('is every pair of edges tested once, crossings weighted k × l, plus each edge passing over a node', () => {
-    // A deterministic scatter of 60 points and 150 edges, some of them bundles of two, many sharing ends.
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-    const n = 60;
-    const x = Float64Array.from({ length: n }, () => random() * 900);
-    const y = Float64Array.from({ length: n }, () => random() * 500);
-    const seen = new Set<number>();
-    const edges: WeightedEdge[] = [];
-    while (edges.length < 150) {
-      const [a, b] = [Math.floor(random() * n), Math.floor(random() * n)];
-      if (a < b && !seen.has(a * n + b)) {
-        seen.add(a * n + b);
-        edges.push({ a, b, weight: random() < 0.3 ? 2 : 1 });
-      }
-    }
+    const { n, x, y, edges } = scatter();
     let expected = 0;
     edges.forEach((e, i) => {
       const [ax, ay, bx, by] = [x[e.a], y[e.a], x[e.b], y[e.b]];
@@ -56,5 +61,35 @@ describe('DrawingCost.total', () => {
     });
     expect(expected).toBeGreaterThan(1000);
     expect(new DrawingCost(x, y, edges).total()).toBe(expected);
+  });
+});
+
+describe('DrawingCost.of', () => {
+  it("is a point's edges against all others and over every node, and others' edges over it, wherever it is moved", () => {
+    const { n, x, y, edges, random } = scatter();
+    const cost = new DrawingCost(x, y, edges);
+    const over = (v: number, e: WeightedEdge) =>
+      v !== e.a && v !== e.b && segmentDistance(x[v], y[v], x[e.a], y[e.a], x[e.b], y[e.b]) < NODE_CLEARANCE;
+    const share = (v: number) => {
+      let sum = 0;
+      for (const e of edges.filter((f) => f.a === v || f.b === v)) {
+        for (const f of edges) {
+          const apart = f.a !== e.a && f.a !== e.b && f.b !== e.a && f.b !== e.b;
+          const cross = segmentsCross(x[e.a], y[e.a], x[e.b], y[e.b], x[f.a], y[f.a], x[f.b], y[f.b]);
+          sum += apart && cross ? e.weight * f.weight : 0;
+        }
+        for (let u = 0; u < n; u++) {
+          sum += over(u, e) ? e.weight : 0;
+        }
+      }
+      return sum + edges.reduce((s, f) => s + (over(v, f) ? f.weight : 0), 0);
+    };
+    // Moves of one point, then of its neighbours: each changes the boxes the crossing test starts from.
+    for (let i = 0; i < 40; i++) {
+      const v = i % 2 === 0 ? 0 : edges[i].a;
+      cost.move(v, random() * 900, random() * 500);
+      expect([v, cost.of(v)]).toEqual([v, share(v)]);
+      expect([0, cost.of(0)]).toEqual([0, share(0)]);
+    }
   });
 });

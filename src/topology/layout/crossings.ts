@@ -36,15 +36,17 @@ export const NODE_CLEARANCE = 28;
 /**
  * What a drawing of straight weighted edges between points costs to read, and what one point contributes to it:
  * crossings (two bundles of k and l parallel edges cross k × l times) and edges passing over a node not their own
- * (within NODE_CLEARANCE, counted as one crossing per edge). Positions are read from `x` and `y` at each call, so a
- * caller moves a point and asks again; a point's share is its edges against all edges, linear in the edges, and the
- * total is looked up in a grid (CurveIndex), so it grows with the edges rather than their square.
+ * (within NODE_CLEARANCE, counted as one crossing per edge). A caller moves a point (`move`) and asks again; a
+ * point's share is its edges against all edges, linear in the edges, and the total is looked up in a grid
+ * (CurveIndex), so it grows with the edges rather than their square.
  */
 export class DrawingCost {
   private readonly a: Int32Array;
   private readonly b: Int32Array;
   private readonly w: Float64Array;
   private readonly incident: number[][];
+  /** Each edge's bounding box, four numbers an edge, so the crossing test rejects most pairs on four reads. */
+  private readonly box: Float64Array;
 
   constructor(
     private readonly x: Float64Array,
@@ -59,6 +61,27 @@ export class DrawingCost {
       this.incident[e.a].push(i);
       this.incident[e.b].push(i);
     });
+    this.box = new Float64Array(4 * edges.length);
+    edges.forEach((_, e) => this.frame(e));
+  }
+
+  /** Edge e's bounding box into `box`: left, right, top, bottom. */
+  private frame(e: number): void {
+    const { x, y, a, b, box } = this;
+    const [p, q] = [a[e], b[e]];
+    box[4 * e] = Math.min(x[p], x[q]);
+    box[4 * e + 1] = Math.max(x[p], x[q]);
+    box[4 * e + 2] = Math.min(y[p], y[q]);
+    box[4 * e + 3] = Math.max(y[p], y[q]);
+  }
+
+  /** Puts point v at (px, py): positions are only ever changed through here, which keeps the edges' boxes. */
+  move(v: number, px: number, py: number): void {
+    this.x[v] = px;
+    this.y[v] = py;
+    for (const e of this.incident[v]) {
+      this.frame(e);
+    }
   }
 
   degree(v: number): number {
@@ -72,20 +95,18 @@ export class DrawingCost {
 
   /** Crossings of edge e with the others. */
   private crossingsOf(e: number): number {
-    const { x, y, a, b, w } = this;
+    const { x, y, a, b, w, box } = this;
     const [p, q] = [a[e], b[e]];
     const [px, py, qx, qy] = [x[p], y[p], x[q], y[q]];
-    const [left, right, top, bottom] = [Math.min(px, qx), Math.max(px, qx), Math.min(py, qy), Math.max(py, qy)];
+    const [left, right, top, bottom] = [box[4 * e], box[4 * e + 1], box[4 * e + 2], box[4 * e + 3]];
     let sum = 0;
-    for (let f = 0; f < a.length; f++) {
+    for (let f = 0, i = 0; f < a.length; f++, i += 4) {
+      if (box[i + 1] < left || box[i] > right || box[i + 3] < top || box[i + 2] > bottom) {
+        continue;
+      }
       const c = a[f];
       const d = b[f];
-      const apart =
-        Math.max(x[c], x[d]) < left ||
-        Math.min(x[c], x[d]) > right ||
-        Math.max(y[c], y[d]) < top ||
-        Math.min(y[c], y[d]) > bottom;
-      if (!apart && c !== p && c !== q && d !== p && d !== q && segmentsCross(px, py, qx, qy, x[c], y[c], x[d], y[d])) {
+      if (c !== p && c !== q && d !== p && d !== q && segmentsCross(px, py, qx, qy, x[c], y[c], x[d], y[d])) {
         sum += w[e] * w[f];
       }
     }

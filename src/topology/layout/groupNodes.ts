@@ -34,14 +34,14 @@ export function placeGroupNodes(start: Point[], candidates: Point[][], edges: We
       const [hx, hy] = [x[v], y[v]];
       let best = { sum: cost.of(v), length: cost.lengthOf(v), x: hx, y: hy };
       for (const c of candidates[v]) {
-        [x[v], y[v]] = [c.x, c.y];
+        cost.move(v, c.x, c.y);
         const sum = cost.of(v);
         const length = sum <= best.sum ? cost.lengthOf(v) : Infinity;
         if (sum < best.sum || (sum === best.sum && length < best.length * (1 - 1e-9))) {
           best = { sum, length, x: c.x, y: c.y };
         }
       }
-      [x[v], y[v]] = [best.x, best.y];
+      cost.move(v, best.x, best.y);
       moved ||= best.x !== hx || best.y !== hy;
     }
   }
