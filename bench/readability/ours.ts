@@ -1,6 +1,7 @@
 import { Page } from 'playwright-core';
 import type { TopologyTestHook } from '../../src/topology/canvas/testHook';
 import { clipToDiscs, DrawnEdge, DrawnLabel, DrawnNode, Rect } from '../../test/support/readability';
+import { waitForRoutes } from '../../test/topology/page';
 
 /** What our panel drew at its default fit, in page pixels, as the page's canvas received it. */
 export interface OurPicture {
@@ -53,7 +54,7 @@ export const CAPTURE_LABELS = `(() => {
  * and the text of one full redraw.
  */
 export async function drawOurs(page: Page, frames: unknown[], nodes: number): Promise<OurPicture> {
-  const picture = await page.evaluate(
+  await page.evaluate(
     async ({ json, expected }) => {
       const w = window;
       delete w.__meshscopeTopology;
@@ -68,54 +69,49 @@ export async function drawOurs(page: Page, frames: unknown[], nodes: number): Pr
         }
         await next();
       }
-      // Curves chosen in slices (edgeRoutes.RouteMemo) are what the panel settles on: measured once they are in, in
-      // the scene built anew with them, which is exposed as a new hook.
-      const fanned = w.__meshscopeTopology!;
-      if (fanned.routing()) {
-        while (fanned.routing() || w.__meshscopeTopology === fanned) {
-          if (performance.now() > deadline) {
-            throw new Error('the panel was still routing its edges after 120 s');
-          }
-          await next();
-        }
-      }
-      const hook = w.__meshscopeTopology!;
-      const redraw = async () => {
-        const drawn = hook.draws();
-        hook.fit();
-        while (hook.draws() === drawn) {
-          await next();
-        }
-      };
-      await redraw();
-      w.__labelCapture = [];
-      await redraw();
-      const labels = w.__labelCapture;
-      delete w.__labelCapture;
-      const box = document.querySelector('[data-testid="meshscope-topology"]')!.getBoundingClientRect();
-      const all = hook.nodes();
-      const radii = hook.radii();
-      const shown = all.map((_, i) => i).filter((i) => all[i].visible);
-      return {
-        panel: { x: box.left, y: box.top, width: box.width, height: box.height },
-        drawn: [
-          ...hook.groups(),
-          ...shown.map((i) => ({
-            x: all[i].x - radii[i],
-            y: all[i].y - radii[i],
-            width: 2 * radii[i],
-            height: 2 * radii[i],
-          })),
-        ],
-        nodePx: shown.map((i) => 2 * radii[i]),
-        nodes: all.map((n, i) => ({ id: n.id, label: n.label, x: n.x, y: n.y, radius: radii[i] })),
-        // As drawn: the line, or the curve sampled (test hook).
-        edges: hook.edges().map((e) => ({ source: e.source, target: e.target, points: e.path })),
-        labels,
-      };
     },
     { json: frames, expected: nodes }
   );
+  // The curves the panel settles on are what is measured.
+  await waitForRoutes(page);
+  const picture = await page.evaluate(async () => {
+    const w = window;
+    const next = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const hook = w.__meshscopeTopology!;
+    const redraw = async () => {
+      const drawn = hook.draws();
+      hook.fit();
+      while (hook.draws() === drawn) {
+        await next();
+      }
+    };
+    await redraw();
+    w.__labelCapture = [];
+    await redraw();
+    const labels = w.__labelCapture;
+    delete w.__labelCapture;
+    const box = document.querySelector('[data-testid="meshscope-topology"]')!.getBoundingClientRect();
+    const all = hook.nodes();
+    const radii = hook.radii();
+    const shown = all.map((_, i) => i).filter((i) => all[i].visible);
+    return {
+      panel: { x: box.left, y: box.top, width: box.width, height: box.height },
+      drawn: [
+        ...hook.groups(),
+        ...shown.map((i) => ({
+          x: all[i].x - radii[i],
+          y: all[i].y - radii[i],
+          width: 2 * radii[i],
+          height: 2 * radii[i],
+        })),
+      ],
+      nodePx: shown.map((i) => 2 * radii[i]),
+      nodes: all.map((n, i) => ({ id: n.id, label: n.label, x: n.x, y: n.y, radius: radii[i] })),
+      // As drawn: the line, or the curve sampled (test hook).
+      edges: hook.edges().map((e) => ({ source: e.source, target: e.target, points: e.path })),
+      labels,
+    };
+  });
   const disc = new Map(picture.nodes.map((n) => [n.id, n]));
   return {
     ...picture,

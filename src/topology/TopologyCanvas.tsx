@@ -55,14 +55,24 @@ export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onCha
   const [routed, setRouted] = useState(0);
   const routes = useMemo(() => new RouteMemo(() => setRouted((n) => n + 1)), []);
   useEffect(() => () => routes.stop(), [routes]);
-  const routing = useCallback(() => routes.pending(), [routes]);
   const { width, height } = size;
-  const scene = useMemo(
-    () =>
-      buildScene(graph, layout, style.colors, options.edgeLabel, options.hideIdleEdges, options.groupNamespaces, {
-        memo: routes,
-        room: { width, height },
-      }),
+  // `provisional`: this scene's curves are the fan drawn while the memo routes them in slices.
+  const { scene, provisional } = useMemo(
+    () => ({
+      scene: buildScene(
+        graph,
+        layout,
+        style.colors,
+        options.edgeLabel,
+        options.hideIdleEdges,
+        options.groupNamespaces,
+        {
+          memo: routes,
+          room: { width, height },
+        }
+      ),
+      provisional: routes.pending(),
+    }),
     // The size's numbers, not the object: the view passes a new one each render; `routed` says the memo's routes
     // changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -110,6 +120,7 @@ export function TopologyCanvas({ graph: mesh, layout: meshLayout, options, onCha
   const showFirst = useShowFirstMatch({ found: search.found, scene, viewportRef, sizeRef, moveTo: painter.moveTo });
   useTrafficAnimation(options.animate, painter.animate);
   const worst = useWorstEdges({ scene, enabled: options.worstEdges, centreOnEdge, sizeRef, hover, setHover });
+  const routing = useCallback(() => provisional, [provisional]);
   // setViewport takes the path of a wheel or drag step, so the benchmark measures what a gesture costs.
   useTestHook(canvasRef, scene, viewportRef, {
     fit,

@@ -63,6 +63,21 @@ export async function waitForGraph(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until the drawn scene has its final curves: a graph of more than 500 edges is drawn first with its fan of
+ * straight and parallel edges while the curves are routed in slices (edgeRoutes.RouteMemo), then anew with them.
+ */
+export async function waitForRoutes(page: Page, timeoutMs = 120_000): Promise<void> {
+  try {
+    await page.waitForFunction(() => window.__meshscopeTopology?.routing() === false, undefined, {
+      timeout: timeoutMs,
+      polling: 'raf',
+    });
+  } catch (e) {
+    throw new Error(`the panel was still routing its edges after ${timeoutMs / 1000} s (${String(e)})`);
+  }
+}
+
+/**
  * Expands every namespace a large mesh's overview opened collapsed, as a user clicking each would (through the panel
  * options), and waits until the panel draws them: for tests of the whole mesh drawn node by node.
  */

@@ -49,7 +49,10 @@ export interface TopologyTestHook {
   setViewport(v: Viewport): void;
   /** Full redraws of the scene so far: the benchmark times the one a gesture ends with. */
   draws(): number;
-  /** Whether the edges' curves are still being chosen (edgeRoutes.RouteMemo); the fan is drawn until they are. */
+  /**
+   * Whether this scene's curves are the fan drawn while they are being chosen (edgeRoutes.RouteMemo): once chosen,
+   * the scene is built anew with them, under a new hook.
+   */
   routing(): boolean;
   /**
    * The labels of the last full redraw, boxes in page pixels: `kind` is what they name, `fontPx` their text's size.
