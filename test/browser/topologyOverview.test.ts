@@ -4,13 +4,14 @@
  * dashboard's topology queries: the panel opens with one node per namespace and one bundled edge per ordered pair,
  * whose rate, error share and p95 are /truth's per-namespace-pair aggregate; a click on a namespace expands it in
  * place and a click in its box collapses it again, the expansion is saved in the panel options, and a panel mounted
- * with those options opens with it expanded.
+ * with those options opens with it expanded. In a 1400 × 850 panel the overview at its default fit fills the panel.
  */
 import { Page } from 'playwright-core';
 import { type EdgeTruth } from '../../simulator';
 import { bucketOf } from '../../simulator/truth';
 import { active } from '../topology/expected';
 import { LiveMesh, startLiveMesh } from '../topology/liveMesh';
+import { coverage } from '../support/readability';
 import {
   closeGraph,
   expandAll,
@@ -19,6 +20,8 @@ import {
   hookNodes,
   meshTopologyQueries,
   openGraph,
+  openTopology,
+  waitForGraph,
 } from '../topology/page';
 
 /** As the other live browser tests: the rate window, read a quarter window after Prometheus has filled it. */
@@ -185,6 +188,37 @@ describe('the overview', () => {
     expect(
       Object.fromEntries([...drawn].map(([pair, e]) => [pair, e.p95]).filter(([, p95]) => p95 !== undefined))
     ).toEqual(Object.fromEntries(slowest));
+    await close(t);
+  });
+
+  it('fills a 1400 × 850 panel at its default fit: at least half its area, 70 % of its width and of its height', async () => {
+    const t = await openTopology(live.browser, live.preview.url, `${query}&width=1400&height=850`, undefined, {
+      width: 1440,
+      height: 890,
+    });
+    await waitForGraph(t.page);
+    // What is drawn, in page pixels: the group boxes and the node discs shown, against the whole panel (its toolbar
+    // included), as the readability bench measures it.
+    const { panel, drawn } = await t.page.evaluate(() => {
+      const hook = window.__meshscopeTopology!;
+      const box = document.querySelector('[data-testid="meshscope-topology"]')!.getBoundingClientRect();
+      const radii = hook.radii();
+      const discs = hook
+        .nodes()
+        .flatMap((n, i) =>
+          n.visible ? [{ x: n.x - radii[i], y: n.y - radii[i], width: 2 * radii[i], height: 2 * radii[i] }] : []
+        );
+      return {
+        panel: { x: box.left, y: box.top, width: box.width, height: box.height },
+        drawn: [...hook.groups(), ...discs],
+      };
+    });
+    // The view inside Grafana's panel chrome (its title and padding): 1382 × 802.
+    expect(panel.width > 1350 && panel.height > 780).toBe(true);
+    const c = coverage(drawn, panel);
+    expect(c.area).toBeGreaterThanOrEqual(0.5);
+    expect(c.width).toBeGreaterThanOrEqual(0.7);
+    expect(c.height).toBeGreaterThanOrEqual(0.7);
     await close(t);
   });
 
