@@ -119,14 +119,19 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
   }
   const byY = (p: number, q: number) => y[p] - y[q] || p - q;
   columns.forEach((c) => c.sort(byY));
+  /** The columns within segment s's clearance of its x range, as [first, past the last). */
+  const columnsOf = (s: number): [number, number] => {
+    const [a, b, r] = [seg.a[s], seg.b[s], seg.clear[s]];
+    const right = Math.max(x[a], x[b]) + r;
+    return [lowerBound(xs, Math.min(x[a], x[b]) - r), lowerBound(xs, 1, (i) => (xs[i] > right ? 1 : 0))];
+  };
   // Segments spanning each column, which the work bound is charged for a conflict count there as if every one were
   // tested, so it stops where it always did.
   const charge = new Int32Array(xs.length + 1);
-  seg.a.forEach((a, s) => {
-    const [b, r] = [seg.b[s], seg.clear[s]];
-    const right = Math.max(x[a], x[b]) + r;
-    charge[lowerBound(xs, Math.min(x[a], x[b]) - r)]++;
-    charge[lowerBound(xs, 1, (i) => (xs[i] > right ? 1 : 0))]--;
+  seg.a.forEach((_, s) => {
+    const [first, end] = columnsOf(s);
+    charge[first]++;
+    charge[end]--;
   });
   for (let c = 1; c < xs.length; c++) {
     charge[c] += charge[c - 1];
@@ -142,7 +147,7 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
     const right = Math.max(x[a], x[b]);
     const slope = right > left ? (y[b] - y[a]) / (x[b] - x[a]) : 0;
     const yAt = (px: number) => y[a] + (Math.max(left, Math.min(right, px)) - x[a]) * slope;
-    for (let c = lowerBound(xs, left - r); c < xs.length && xs[c] <= right + r; c++) {
+    for (let [c, end] = columnsOf(s); c < end; c++) {
       budget--;
       // The segment's y over the strip of x within r of the column, widened by r.
       const p = right > left ? yAt(xs[c] - r) : y[a];
@@ -194,10 +199,8 @@ export function clearEdges(x: Float64Array, y: Float64Array, adjacency: Adjacenc
   });
   const over: number[][] = xs.map(() => []);
   seg.a.forEach((a, s) => {
-    const b = seg.b[s];
-    const r = seg.clear[s];
-    const from = lowerBound(xs, Math.min(x[a], x[b]) - r);
-    for (let c = from; c < xs.length && xs[c] <= Math.max(x[a], x[b]) + r; c++) {
+    const [b, r] = [seg.b[s], seg.clear[s]];
+    for (let [c, end] = columnsOf(s); c < end; c++) {
       if (mayReach(x[a], roomOf(a), x[b], roomOf(b), r, xs[c], spans[c])) {
         over[c].push(s);
       }
